@@ -1,0 +1,88 @@
+package dev.flowgraph;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The values a run fetched, readable by position (fetch order) and by the name they were fetched
+ * by ({@code "J"} and {@code "J:0"} are the same).
+ *
+ * <pre>{@code
+ * Result r = session.runner().fetch("loss").fetch("logits").run();
+ * double loss = r.get("loss").getDouble();
+ * Tensor logits = r.get(1);
+ * }</pre>
+ */
+public final class Result implements Iterable<Tensor> {
+    private final List<Output> fetches;
+    private final Tensor[] values;
+
+    Result(List<Output> fetches, Tensor[] values) {
+        this.fetches = fetches;
+        this.values = values;
+    }
+
+    /**
+     * Returns the number of fetched values.
+     *
+     * @return the count, one per {@code fetch} call
+     */
+    public int size() {
+        return values.length;
+    }
+
+    /**
+     * Returns a value by position.
+     *
+     * @param i the position, in fetch order
+     * @return the value
+     * @throws IndexOutOfBoundsException if there is no such position
+     */
+    public Tensor get(int i) {
+        return values[i];
+    }
+
+    /**
+     * Returns the value of a fetched output by address.
+     *
+     * @param name {@code "node"} or {@code "node:index"}
+     * @return the value
+     * @throws UnknownNameException if no fetch has this address
+     */
+    public Tensor get(String name) {
+        String address = name.indexOf(':') >= 0 ? name : name + ":0";
+        for (int i = 0; i < values.length; i++) {
+            if (fetches.get(i).name().equals(address)) {
+                return values[i];
+            }
+        }
+        throw new UnknownNameException("'" + name + "' was not fetched by this run; fetched: "
+                + fetches.stream().map(Output::name).collect(Collectors.joining(", ", "[", "]")));
+    }
+
+    /**
+     * Returns the value of a fetched output.
+     *
+     * @param output the output
+     * @return the value
+     * @throws UnknownNameException if it was not fetched
+     */
+    public Tensor get(Output output) {
+        int i = fetches.indexOf(output);
+        if (i < 0) {
+            return get(output.name());
+        }
+        return values[i];
+    }
+
+    /**
+     * Iterates over the values in fetch order.
+     *
+     * @return an iterator
+     */
+    @Override
+    public Iterator<Tensor> iterator() {
+        return List.of(values).iterator();
+    }
+}

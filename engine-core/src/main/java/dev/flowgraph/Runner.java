@@ -1,0 +1,159 @@
+package dev.flowgraph;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Describes one run of a {@link Session}: what to feed, what to fetch, which nodes to run for
+ * their effects. Obtained from {@link Session#runner()}; used by one thread.
+ *
+ * <p>Names are resolved, and feeds checked against the graph, as they are added, so a wrong name
+ * or a feed of the wrong dtype or shape fails at that line, before anything runs. Any output may
+ * be fed, not only a placeholder: the fed value replaces the output, and nodes that only that
+ * output needed are not run.
+ *
+ * <pre>{@code
+ * Result r = session.runner()
+ *     .feed("a", Tensor.scalar(5.0))
+ *     .feed("Mul", Tensor.scalar(6.0))   // an intermediate: replaces b*c
+ *     .fetch("J")
+ *     .run();
+ * }</pre>
+ */
+public final class Runner {
+    private final Session session;
+    private final List<Output> feeds = new ArrayList<>(4);
+    private final List<Tensor> feedValues = new ArrayList<>(4);
+    private final List<Output> fetches = new ArrayList<>(2);
+    private final List<Node> targets = new ArrayList<>(1);
+
+    Runner(Session session) {
+        this.session = session;
+    }
+
+    /**
+     * Feeds a value to an output, by address ({@code "name"} or {@code "name:index"}).
+     *
+     * @param name the output's address
+     * @param value a tensor of the output's dtype whose shape matches the output's known dimensions
+     * @return this runner
+     * @throws InvalidRunException if the name is unknown (with the nearest names), the output is
+     *     fed twice, or the tensor's dtype or shape does not fit
+     */
+    public Runner feed(String name, Tensor value) {
+        return feed(resolve(name, "feed"), value);
+    }
+
+    /**
+     * Feeds a value to an output.
+     *
+     * @param output an output of the session's graph
+     * @param value a tensor of the output's dtype whose shape matches the output's known dimensions
+     * @return this runner
+     * @throws InvalidRunException if the output is from another graph or fed twice, or the
+     *     tensor's dtype or shape does not fit
+     */
+    public Runner feed(Output output, Tensor value) {
+        checkOwn(output, "feed");
+        checkNotNull(value, "value fed to %s", output.name());
+        if (feeds.contains(output)) {
+            throw new InvalidRunException("'" + output.name() + "' is fed twice in one run");
+        }
+        if (value.dtype() != output.dtype() || !output.shape().isCompatibleWith(value.shape())) {
+            throw new InvalidRunException("Cannot feed " + value.dtype() + value.shape() + " to '" + output.name()
+                    + "' (op " + output.node().opType() + "), which expects " + output.spec()
+                    + (value.dtype() != output.dtype() ? ": dtypes differ (cast before feeding)"
+                            : ": shapes differ where " + output.shape() + " is known"));
+        }
+        feeds.add(output);
+        feedValues.add(value);
+        return this;
+    }
+
+    /**
+     * Asks for an output's value, by address ({@code "name"} or {@code "name:index"}).
+     *
+     * @param name the output's address
+     * @return this runner
+     * @throws InvalidRunException if the name is unknown (with the nearest names)
+     */
+    public Runner fetch(String name) {
+        return fetch(resolve(name, "fetch"));
+    }
+
+    /**
+     * Asks for an output's value.
+     *
+     * @param output an output of the session's graph
+     * @return this runner
+     * @throws InvalidRunException if the output is from another graph
+     */
+    public Runner fetch(Output output) {
+        checkOwn(output, "fetch");
+        fetches.add(output);
+        return this;
+    }
+
+    /**
+     * Asks for a node to run without fetching its outputs (for example an update step).
+     *
+     * @param nodeName the node's name
+     * @return this runner
+     * @throws InvalidRunException if the name is unknown (with the nearest names)
+     */
+    public Runner addTarget(String nodeName) {
+        checkNotNull(nodeName, "nodeName");
+        Graph g = session.graph();
+        if (!g.hasNode(nodeName)) {
+            throw new InvalidRunException("Unknown target '" + nodeName + "': " + g.describeUnknown(nodeName));
+        }
+        return addTarget(g.node(nodeName));
+    }
+
+    /**
+     * Asks for a node to run without fetching its outputs.
+     *
+     * @param node a node of the session's graph
+     * @return this runner
+     * @throws InvalidRunException if the node is from another graph
+     */
+    public Runner addTarget(Node node) {
+        checkNotNull(node, "node");
+        if (node.graph() != session.graph()) {
+            throw new InvalidRunException("Cannot target " + node + ": it belongs to another graph than the session's");
+        }
+        targets.add(node);
+        return this;
+    }
+
+    /**
+     * Runs the graph: computes what the fetches and targets need, and nothing else.
+     *
+     * @return the fetched values, by position and by name
+     * @throws InvalidRunException if a placeholder the run needs is not fed
+     * @throws KernelException if a node fails; the message names it, its op and its input shapes
+     * @throws SessionClosedException if the session is closed
+     */
+    public Result run() {
+        return new Result(List.copyOf(fetches), session.run(feeds, feedValues, fetches, targets));
+    }
+
+    private Output resolve(String name, String role) {
+        checkNotNull(name, "name");
+        try {
+            return session.graph().output(name);
+        } catch (UnknownNameException e) {
+            throw new InvalidRunException("Unknown " + role + " '" + name + "': " + e.getMessage());
+        }
+    }
+
+    private void checkOwn(Output output, String role) {
+        checkNotNull(output, "output");
+        if (output.node().graph() != session.graph()) {
+            throw new InvalidRunException("Cannot " + role + " '" + output.name()
+                    + "': it belongs to another graph than the session's");
+        }
+    }
+}

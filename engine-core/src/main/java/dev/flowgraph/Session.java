@@ -1,0 +1,151 @@
+package dev.flowgraph;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.flowgraph.exec.Execution;
+import dev.flowgraph.exec.Plan;
+import dev.flowgraph.exec.PlanKey;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a {@link Graph}: feeds values in, computes only what the requested outputs need, and
+ * fetches the results.
+ *
+ * <p>Each distinct request (fed outputs, fetched outputs, targets) is compiled once into a plan
+ * that is cached; a run then schedules nodes as their inputs become ready, cheap ones on the
+ * calling thread and heavy ones on the session's fork/join pool. Thread-safe: many threads may
+ * run one session at once. Results are bit-identical whatever the pool size.
+ *
+ * <pre>{@code
+ * try (Graph g = new Graph(); Session s = new Session(g, 4)) {
+ *     Ops tf = Ops.on(g);
+ *     Output a = tf.placeholder("a", DType.FLOAT64, Shape.scalar());
+ *     tf.withName("twice").mul(a, tf.constant(2.0));
+ *     Tensor t = s.runner().feed("a", Tensor.scalar(21.0)).fetch("twice").run().get("twice");
+ *     t.getDouble();   // 42.0
+ * }
+ * }</pre>
+ */
+public final class Session implements AutoCloseable {
+    private static final AtomicInteger SESSION_IDS = new AtomicInteger();
+
+    private final Graph graph;
+    private final ForkJoinPool pool;
+    private final ConcurrentHashMap<PlanKey, Plan> plans = new ConcurrentHashMap<>();
+    private final AtomicLong plansCompiled = new AtomicLong();
+    private volatile boolean closed;
+
+    /**
+     * Opens a session whose pool has one thread per available processor.
+     *
+     * @param graph the graph to run; nodes may still be added to it later
+     * @throws FlowgraphException if the graph is closed
+     */
+    public Session(Graph graph) {
+        this(graph, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Opens a session with a pool of {@code threads} threads.
+     *
+     * @param graph the graph to run; nodes may still be added to it later
+     * @param threads the pool size, at least 1: how many threads run heavy nodes and kernel blocks
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     * @throws FlowgraphException if the graph is closed
+     */
+    public Session(Graph graph, int threads) {
+        this.graph = checkNotNull(graph, "graph");
+        checkArgument(threads >= 1, "a session needs at least 1 thread, not %s", threads);
+        if (graph.isClosed()) {
+            throw new FlowgraphException("Cannot open a session: the graph is closed");
+        }
+        int id = SESSION_IDS.incrementAndGet();
+        AtomicInteger workers = new AtomicInteger();
+        this.pool = new ForkJoinPool(threads, p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("flowgraph-session-" + id + "-worker-" + workers.incrementAndGet());
+            return t;
+        }, null, false);
+    }
+
+    /**
+     * Returns the graph this session runs.
+     *
+     * @return the graph
+     */
+    public Graph graph() {
+        return graph;
+    }
+
+    /**
+     * Returns the pool size.
+     *
+     * @return the number of pool threads
+     */
+    public int threads() {
+        return pool.getParallelism();
+    }
+
+    /**
+     * Starts describing a run.
+     *
+     * @return a new runner; runners are cheap and used by one thread
+     * @throws SessionClosedException if the session is closed
+     */
+    public Runner runner() {
+        ensureOpen();
+        return new Runner(this);
+    }
+
+    Tensor[] run(List<Output> feeds, List<Tensor> feedValues, List<Output> fetches, List<Node> targets) {
+        ensureOpen();
+        if (graph.isClosed()) {
+            throw new InvalidRunException("Cannot run: the session's graph has been closed");
+        }
+        PlanKey key = new PlanKey(feeds, fetches, targets);
+        Plan plan = plans.get(key);
+        if (plan == null || plan.structureVersion() != graph.structureVersion()) {
+            plan = Plan.compile(graph, feeds, fetches, targets);
+            plansCompiled.incrementAndGet();
+            plans.put(key, plan);
+        }
+        return Execution.run(plan, pool, feedValues.toArray(new Tensor[0]));
+    }
+
+    /** The number of plans compiled so far; a repeated request reuses its plan. */
+    long plansCompiled() {
+        return plansCompiled.get();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new SessionClosedException("The session is closed");
+        }
+    }
+
+    /**
+     * Tells whether {@link #close()} has been called.
+     *
+     * @return true once closed
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the session: new runs are refused, the pool stops accepting work and its threads end
+     * once the nodes already given to it are done. A run that still needs the pool fails with
+     * {@link SessionClosedException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        pool.shutdown();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.flowgraph.exec;
+
+/** The executor's thresholds, in one place. */
+public final class ExecTuning {
+    /**
+     * Nodes whose {@link dev.flowgraph.spi.OpDef#cost} is at most this many element operations
+     * run on the thread that made them ready: a hop to the pool costs more than they do.
+     */
+    public static final long INLINE_COST_LIMIT = 16_384;
+
+    private ExecTuning() {}
+}

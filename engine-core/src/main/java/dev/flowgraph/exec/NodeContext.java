@@ -1,0 +1,107 @@
+package dev.flowgraph.exec;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkElementIndex;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.flowgraph.Node;
+import dev.flowgraph.Tensor;
+import dev.flowgraph.spi.Attrs;
+import dev.flowgraph.spi.KernelContext;
+import dev.flowgraph.spi.OutputSpec;
+import dev.flowgraph.spi.RangeBody;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+/** The {@link KernelContext} of one execution of one node. */
+final class NodeContext implements KernelContext {
+    private final Node node;
+    private final Tensor[] inputs;
+    private final Tensor[] outputs;
+    private final ForkJoinPool pool;
+
+    NodeContext(Node node, Tensor[] inputs, ForkJoinPool pool) {
+        this.node = node;
+        this.inputs = inputs;
+        this.outputs = new Tensor[node.outputCount()];
+        this.pool = pool;
+    }
+
+    @Override
+    public String nodeName() {
+        return node.name();
+    }
+
+    @Override
+    public int inputCount() {
+        return inputs.length;
+    }
+
+    @Override
+    public Tensor input(int i) {
+        return inputs[i];
+    }
+
+    @Override
+    public Attrs attrs() {
+        return node.attrs();
+    }
+
+    @Override
+    public OutputSpec outputSpec(int i) {
+        return node.output(i).spec();
+    }
+
+    @Override
+    public void setOutput(int i, Tensor value) {
+        checkElementIndex(i, outputs.length, "output index");
+        checkNotNull(value, "output %s", i);
+        checkArgument(outputs[i] == null, "output %s is set twice", i);
+        outputs[i] = value;
+    }
+
+    @Override
+    public int parallelism() {
+        return pool.getParallelism();
+    }
+
+    @Override
+    public void parallelFor(int count, int grain, RangeBody body) {
+        checkArgument(count >= 0, "count %s is negative", count);
+        checkArgument(grain >= 1, "grain %s must be at least 1", grain);
+        int blocks = (int) ((count + (long) grain - 1) / grain);
+        if (blocks <= 1 || pool.getParallelism() == 1) {
+            for (int b = 0; b < blocks; b++) {
+                int start = b * grain;
+                body.run(start, (int) Math.min((long) start + grain, count));
+            }
+            return;
+        }
+        ParallelBlocks task = new ParallelBlocks(0, blocks, count, grain, body);
+        if (ForkJoinTask.getPool() == pool) {
+            task.invoke();
+        } else {
+            pool.invoke(task);
+        }
+    }
+
+    /**
+     * Returns the outputs after the kernel ran, checked against the shape rule.
+     *
+     * @throws IllegalStateException if an output is missing or contradicts the inferred spec
+     */
+    Tensor[] checkedOutputs() {
+        for (int i = 0; i < outputs.length; i++) {
+            OutputSpec spec = node.output(i).spec();
+            Tensor t = outputs[i];
+            if (t == null) {
+                throw new IllegalStateException("the kernel did not set output " + i);
+            }
+            if (t.dtype() != spec.dtype() || !spec.shape().isCompatibleWith(t.shape())) {
+                throw new IllegalStateException("the kernel produced " + t.dtype() + t.shape() + " for output " + i
+                        + " but the shape rule inferred " + spec);
+            }
+        }
+        return outputs;
+    }
+}
