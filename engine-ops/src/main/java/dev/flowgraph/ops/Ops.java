@@ -1,0 +1,302 @@
+package dev.flowgraph.ops;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.flowgraph.DType;
+import dev.flowgraph.Graph;
+import dev.flowgraph.GraphBuildException;
+import dev.flowgraph.Node;
+import dev.flowgraph.NodeBuilder;
+import dev.flowgraph.Output;
+import dev.flowgraph.Shape;
+import dev.flowgraph.Tensor;
+import dev.flowgraph.spi.Attrs;
+import java.util.List;
+
+/**
+ * The facade users build graphs with: one short method per op, plus naming.
+ *
+ * <p>An {@code Ops} is an immutable view of a graph with a name scope. {@link #withScope} returns
+ * a view whose nodes are named {@code scope/...}; {@link #withName} returns a view whose next
+ * node gets exactly that name (within the scope). Nodes are otherwise named after their op type:
+ * {@code Mul}, {@code Mul_1}, .... Every method adds its node through
+ * {@link Graph#addNode}'s checks, so a dtype or shape mismatch fails here, at build time, with a
+ * {@link GraphBuildException} naming the node, the op and the shapes. Broadcasting follows NumPy.
+ *
+ * <pre>{@code
+ * try (Graph g = new Graph()) {
+ *     Ops tf = Ops.on(g);
+ *     Output a = tf.placeholder("a", DType.FLOAT64, Shape.scalar());
+ *     Output b = tf.placeholder("b", DType.FLOAT64, Shape.scalar());
+ *     Output c = tf.placeholder("c", DType.FLOAT64, Shape.scalar());
+ *     Output j = tf.withName("J").mul(tf.constant(3.0), tf.add(a, tf.mul(b, c)));
+ *     Ops layer = tf.withScope("layer1");
+ *     Output w = layer.constant(Tensor.matrix(new double[][] {{1, 2}, {-1, -2}}));   // "layer1/Const"
+ * }
+ * }</pre>
+ */
+public final class Ops {
+    private final Graph graph;
+    private final String scope;
+    private final String nextName;
+
+    private Ops(Graph graph, String scope, String nextName) {
+        this.graph = graph;
+        this.scope = scope;
+        this.nextName = nextName;
+    }
+
+    /**
+     * Returns the facade for a graph, at the root scope.
+     *
+     * @param graph the graph to add nodes to
+     * @return the facade
+     */
+    public static Ops on(Graph graph) {
+        return new Ops(checkNotNull(graph, "graph"), "", null);
+    }
+
+    /**
+     * Returns the graph nodes are added to.
+     *
+     * @return the graph
+     */
+    public Graph graph() {
+        return graph;
+    }
+
+    /**
+     * Returns a view whose next node is named exactly {@code name} within this scope; adding a
+     * second node through the same view fails, since the name is then taken.
+     *
+     * @param name the node's name, without the scope
+     * @return the view
+     */
+    public Ops withName(String name) {
+        checkNotNull(name, "name");
+        return new Ops(graph, scope, name);
+    }
+
+    /**
+     * Returns a view that names its nodes {@code scope/...}; scopes nest.
+     *
+     * @param subScope the scope to enter, without slashes at either end
+     * @return the view
+     */
+    public Ops withScope(String subScope) {
+        checkNotNull(subScope, "scope");
+        checkArgument(!subScope.isEmpty() && !subScope.startsWith("/") && !subScope.endsWith("/"),
+                "scope '%s' must be non-empty and have no leading or trailing '/'", subScope);
+        return new Ops(graph, qualify(subScope), null);
+    }
+
+    private String qualify(String name) {
+        return scope.isEmpty() ? name : scope + "/" + name;
+    }
+
+    /**
+     * Adds a node of any registered op type, named by this view's rules; the door every method
+     * of this class goes through, and the one to use for ops that have no method here.
+     *
+     * @param opType the op type
+     * @param attrs the node's attributes
+     * @param inputs the node's inputs
+     * @return the new node
+     * @throws GraphBuildException if the graph refuses the node
+     */
+    public Node node(String opType, Attrs attrs, Output... inputs) {
+        NodeBuilder b = graph.nodeBuilder(opType).inputs(List.of(inputs)).attrs(attrs);
+        if (nextName != null) {
+            b.name(qualify(nextName));
+        } else {
+            b.uniqueName(qualify(opType));
+        }
+        return b.build();
+    }
+
+    private Output op(String opType, Output... inputs) {
+        return node(opType, Attrs.empty(), inputs).output(0);
+    }
+
+    private Output op(String opType, Attrs attrs, Output... inputs) {
+        return node(opType, attrs, inputs).output(0);
+    }
+
+    // ---- constants and placeholders ---------------------------------------------------------
+
+    /**
+     * Adds a constant.
+     *
+     * @param value the constant's value
+     * @return its output
+     */
+    public Output constant(Tensor value) {
+        return op("Const", Attrs.of("value", checkNotNull(value, "value")));
+    }
+
+    /**
+     * Adds a FLOAT64 scalar constant.
+     *
+     * @param value the value
+     * @return its output
+     */
+    public Output constant(double value) {
+        return constant(Tensor.scalar(value));
+    }
+
+    /**
+     * Adds a FLOAT32 scalar constant.
+     *
+     * @param value the value
+     * @return its output
+     */
+    public Output constant(float value) {
+        return constant(Tensor.scalar(value));
+    }
+
+    /**
+     * Adds an INT32 scalar constant.
+     *
+     * @param value the value
+     * @return its output
+     */
+    public Output constant(int value) {
+        return constant(Tensor.scalar(value));
+    }
+
+    /**
+     * Adds an INT64 scalar constant.
+     *
+     * @param value the value
+     * @return its output
+     */
+    public Output constant(long value) {
+        return constant(Tensor.scalar(value));
+    }
+
+    /**
+     * Adds a BOOL scalar constant.
+     *
+     * @param value the value
+     * @return its output
+     */
+    public Output constant(boolean value) {
+        return constant(Tensor.scalar(value));
+    }
+
+    /**
+     * Adds a placeholder: a value that every run needing it must feed.
+     *
+     * @param name the placeholder's name, within this view's scope
+     * @param dtype the dtype a feed must have
+     * @param shape the shape a feed must match; -1 marks a dimension of any size
+     * @return its output
+     * @throws GraphBuildException if the name is taken or invalid
+     */
+    public Output placeholder(String name, DType dtype, Shape shape) {
+        checkNotNull(dtype, "dtype");
+        checkNotNull(shape, "shape");
+        return withName(name).op("Placeholder", Attrs.builder().put("dtype", dtype).put("shape", shape).build());
+    }
+
+    // ---- math ---------------------------------------------------------------------------------
+
+    /**
+     * Adds {@code x + y}, elementwise with NumPy broadcasting; numeric dtypes, both the same.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return the sum, of the broadcast shape
+     */
+    public Output add(Output x, Output y) {
+        return op("Add", x, y);
+    }
+
+    /**
+     * Adds {@code x - y}, elementwise with NumPy broadcasting; numeric dtypes, both the same.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return the difference, of the broadcast shape
+     */
+    public Output sub(Output x, Output y) {
+        return op("Sub", x, y);
+    }
+
+    /**
+     * Adds {@code x * y}, elementwise with NumPy broadcasting; numeric dtypes, both the same.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return the product, of the broadcast shape
+     */
+    public Output mul(Output x, Output y) {
+        return op("Mul", x, y);
+    }
+
+    /**
+     * Adds {@code x / y}, elementwise with NumPy broadcasting; numeric dtypes, both the same.
+     * Floats divide as IEEE 754 does (x/0 is ±infinity or NaN); integers divide truncating toward
+     * zero, as Java and C do, and a division by zero fails the run naming the node.
+     *
+     * @param x the dividend
+     * @param y the divisor
+     * @return the quotient, of the broadcast shape
+     */
+    public Output div(Output x, Output y) {
+        return op("Div", x, y);
+    }
+
+    /**
+     * Adds {@code -x}, elementwise; numeric dtypes (integers wrap: -MIN_VALUE is MIN_VALUE).
+     *
+     * @param x the operand
+     * @return the negation, of x's shape
+     */
+    public Output neg(Output x) {
+        return op("Neg", x);
+    }
+
+    // ---- linear algebra ---------------------------------------------------------------------
+
+    /**
+     * Adds the matrix product {@code a · b}, as {@code numpy.matmul} on rank-1 and rank-2
+     * operands: a rank-2 {@code [m, k]} times {@code [k, n]} gives {@code [m, n]}; a rank-1
+     * {@code b} of length k gives the matrix-vector product {@code [m]}; a rank-1 {@code a} gives
+     * the vector-matrix product {@code [n]}. Numeric dtypes, both the same.
+     *
+     * @param a the left operand
+     * @param b the right operand
+     * @return the product
+     */
+    public Output matMul(Output a, Output b) {
+        return matMul(a, b, false, false);
+    }
+
+    /**
+     * Adds the matrix product with either operand transposed first: {@code op(a) · op(b)}, where
+     * {@code op(m)} is {@code m}'s transpose if its flag is set. Flags apply to rank-2 operands.
+     *
+     * @param a the left operand
+     * @param b the right operand
+     * @param transposeA whether to use {@code a}'s transpose
+     * @param transposeB whether to use {@code b}'s transpose
+     * @return the product
+     */
+    public Output matMul(Output a, Output b, boolean transposeA, boolean transposeB) {
+        return op("MatMul", Attrs.builder().put("transposeA", transposeA).put("transposeB", transposeB).build(), a, b);
+    }
+
+    // ---- array --------------------------------------------------------------------------------
+
+    /**
+     * Adds a node that passes its input through unchanged (useful to give a value a name).
+     *
+     * @param x the input
+     * @return the same value, of the same dtype and shape
+     */
+    public Output identity(Output x) {
+        return op("Identity", x);
+    }
+}
