@@ -107,7 +107,7 @@ public final class Runner {
         checkNotNull(nodeName, "nodeName");
         Graph g = session.graph();
         if (!g.hasNode(nodeName)) {
-            throw new InvalidRunException("Unknown target '" + nodeName + "': " + g.describeUnknown(nodeName));
+            throw new InvalidRunException("Cannot target '" + nodeName + "'. " + g.describeUnknown(nodeName));
         }
         return addTarget(g.node(nodeName));
     }
@@ -145,7 +145,7 @@ public final class Runner {
         try {
             return session.graph().output(name);
         } catch (UnknownNameException e) {
-            throw new InvalidRunException("Unknown " + role + " '" + name + "': " + e.getMessage());
+            throw new InvalidRunException("Cannot " + role + " '" + name + "'. " + e.getMessage());
         }
     }
 

@@ -17,7 +17,7 @@ final class Suggestions {
 
     /**
      * Returns {@code ". Did you mean 'x' or 'y'?"}, or an empty string if no known name is close.
-     * A name is close when at most a third of its characters (and at least 2) must change,
+     * A name is close when at most a third of its characters (at least 1) must change,
      * ignoring case, or when one name contains the other.
      */
     static String didYouMean(String name, Collection<String> known) {
@@ -31,7 +31,7 @@ final class Suggestions {
     /** The closest known names, best first, at most three. */
     static List<String> nearest(String name, Collection<String> known) {
         String lower = name.toLowerCase(Locale.ROOT);
-        LevenshteinDistance levenshtein = new LevenshteinDistance(Math.max(2, name.length() / 3));
+        LevenshteinDistance levenshtein = new LevenshteinDistance(Math.max(1, (name.length() + 1) / 3));
         return known.stream()
                 .map(k -> new Candidate(k, distance(lower, k.toLowerCase(Locale.ROOT), levenshtein)))
                 .filter(c -> c.distance() >= 0)
