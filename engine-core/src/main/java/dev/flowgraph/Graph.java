@@ -354,8 +354,8 @@ public final class Graph implements AutoCloseable {
     }
 
     /**
-     * Closes the graph: no node can be added and no session can be opened on it afterwards.
-     * Idempotent.
+     * Closes the graph: no node can be added, no session can be opened on it, and sessions
+     * already open refuse new runs ({@link InvalidRunException}). Idempotent.
      */
     @Override
     public void close() {

@@ -57,7 +57,11 @@ public final class Result implements Iterable<Tensor> {
                 return values[i];
             }
         }
-        throw new UnknownNameException("'" + name + "' was not fetched by this run; fetched: "
+        throw notFetched(name);
+    }
+
+    private UnknownNameException notFetched(String name) {
+        return new UnknownNameException("'" + name + "' was not fetched by this run; fetched: "
                 + fetches.stream().map(Output::name).collect(Collectors.joining(", ", "[", "]")));
     }
 
@@ -66,12 +70,12 @@ public final class Result implements Iterable<Tensor> {
      *
      * @param output the output
      * @return the value
-     * @throws UnknownNameException if it was not fetched
+     * @throws UnknownNameException if it was not fetched (an output of another graph never was)
      */
     public Tensor get(Output output) {
         int i = fetches.indexOf(output);
         if (i < 0) {
-            return get(output.name());
+            throw notFetched(output.name());
         }
         return values[i];
     }

@@ -68,8 +68,15 @@ public final class Execution {
                 dispatch(r, local, true);
             }
             drain(local, true);
+            boolean interrupted = false;
             while (inFlight.get() != 0) {
                 LockSupport.park(this);
+                // park returns at once while the interrupt flag is set: clear it so the wait does
+                // not spin, and restore it for the caller once the run is over.
+                interrupted |= Thread.interrupted();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         RuntimeException f = failure.get();
@@ -153,6 +160,10 @@ public final class Execution {
     }
 
     private void fail(int j, Throwable t) {
+        if (t instanceof SessionClosedException) {
+            failure.compareAndSet(null, (SessionClosedException) t);
+            return;
+        }
         Node node = plan.nodes[j];
         StringBuilder sb = new StringBuilder("Node '").append(node.name()).append("' (op ").append(node.opType());
         int[] in = plan.inputSlots[j];

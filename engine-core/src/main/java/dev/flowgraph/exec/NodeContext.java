@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.flowgraph.Node;
+import dev.flowgraph.SessionClosedException;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
@@ -12,6 +13,7 @@ import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RejectedExecutionException;
 
 /** The {@link KernelContext} of one execution of one node. */
 final class NodeContext implements KernelContext {
@@ -80,8 +82,13 @@ final class NodeContext implements KernelContext {
         ParallelBlocks task = new ParallelBlocks(0, blocks, count, grain, body);
         if (ForkJoinTask.getPool() == pool) {
             task.invoke();
-        } else {
+            return;
+        }
+        try {
             pool.invoke(task);
+        } catch (RejectedExecutionException e) {
+            throw new SessionClosedException("The session was closed while node '" + node.name()
+                    + "' needed its pool");
         }
     }
 
