@@ -49,6 +49,8 @@ import org.jgrapht.traverse.BreadthFirstIterator;
 public final class Graph implements AutoCloseable {
     /** TensorFlow's rule for node names; scopes make the {@code /}-separated parts. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.][A-Za-z0-9_.\\-/]*");
+    /** An output index: decimal digits without a sign or leading zeros. */
+    private static final Pattern OUTPUT_INDEX = Pattern.compile("0|[1-9][0-9]*");
 
     private final OpRegistry registry;
     private final DirectedAcyclicGraph<Node, GraphEdge> dag =
@@ -134,22 +136,25 @@ public final class Graph implements AutoCloseable {
         }
         if (op.arity() != OpDef.VARIADIC && op.arity() != inputs.size()) {
             throw new GraphBuildException("Cannot add " + spec + ": " + opType + " takes " + op.arity()
-                    + (op.arity() == 1 ? " input" : " inputs") + " but " + inputs.size() + " were given");
+                    + (op.arity() == 1 ? " input" : " inputs") + " but " + inputs.size()
+                    + (inputs.size() == 1 ? " was given" : " were given"));
         }
         List<OutputSpec> outputs;
+        long cost;
         try {
             outputs = ImmutableList.copyOf(op.infer(spec));
+            cost = op.cost(spec, outputs);
         } catch (RuntimeException e) {
             throw new GraphBuildException("Cannot add " + spec + ": " + e.getMessage(), e);
         }
-        Node node = new Node(this, nodes.size(), name, op, inputs, controlInputs, attrs, outputs,
-                op.cost(spec, outputs));
+        List<Node> distinctControls = controlInputs.stream().distinct().collect(Collectors.toList());
+        Node node = new Node(this, nodes.size(), name, op, inputs, distinctControls, attrs, outputs, cost);
         // A new node's edges all point into it from existing nodes, so they cannot close a cycle.
         dag.addVertex(node);
         for (int i = 0; i < inputs.size(); i++) {
             dag.addEdge(inputs.get(i).node(), node, GraphEdge.data(inputs.get(i), i));
         }
-        for (Node dep : controlInputs) {
+        for (Node dep : distinctControls) {
             dag.addEdge(dep, node, GraphEdge.control());
         }
         nodes.add(node);
@@ -192,6 +197,8 @@ public final class Graph implements AutoCloseable {
      * Makes {@code node} wait for {@code dependency} to run first, as if it were a control input
      * given when the node was built.
      *
+     * Adding a dependency the node already has changes nothing.
+     *
      * @param node the node that must wait
      * @param dependency the node that must run first
      * @throws GraphBuildException if either node is from another graph, or the dependency already
@@ -206,6 +213,9 @@ public final class Graph implements AutoCloseable {
         if (node.graph() != this || dependency.graph() != this) {
             throw new GraphBuildException("Cannot add control input '" + dependency.name() + "' to '" + node.name()
                     + "': both nodes must belong to this graph");
+        }
+        if (node.controlInputs().contains(dependency)) {
+            return;
         }
         GraphPath<Node, GraphEdge> path = node == dependency ? null : BFSShortestPath.findPathBetween(dag, node, dependency);
         if (node == dependency || path != null) {
@@ -302,9 +312,10 @@ public final class Graph implements AutoCloseable {
         int index = 0;
         if (colon >= 0) {
             nodeName = name.substring(0, colon);
+            String digits = name.substring(colon + 1);
             try {
-                index = Integer.parseInt(name.substring(colon + 1));
-            } catch (NumberFormatException e) {
+                index = OUTPUT_INDEX.matcher(digits).matches() ? Integer.parseInt(digits) : -1;
+            } catch (NumberFormatException tooLarge) {
                 index = -1;
             }
             if (index < 0) {

@@ -153,6 +153,12 @@ public final class Shape {
         if (!isFullyDefined()) {
             return UNKNOWN_DIM;
         }
+        for (long d : dims) {
+            if (d == 0) {
+                // Checked first so that [huge, huge, 0] is 0, not an overflow.
+                return 0;
+            }
+        }
         long n = 1;
         for (long d : dims) {
             n = Math.multiplyExact(n, d);

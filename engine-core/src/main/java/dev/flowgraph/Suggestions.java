@@ -10,6 +10,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /** "Did you mean" hints for unknown names: the closest known names by edit distance. */
 final class Suggestions {
     private static final int MAX_SUGGESTIONS = 3;
+    private static final int MIN_CONTAINED = 3;
 
     private Suggestions() {}
 
@@ -18,7 +19,7 @@ final class Suggestions {
     /**
      * Returns {@code ". Did you mean 'x' or 'y'?"}, or an empty string if no known name is close.
      * A name is close when at most a third of its characters (at least 1) must change,
-     * ignoring case, or when one name contains the other.
+     * ignoring case, or when one name contains the other, of at least 3 characters.
      */
     static String didYouMean(String name, Collection<String> known) {
         List<String> near = nearest(name, known);
@@ -47,6 +48,9 @@ final class Suggestions {
         if (d >= 0) {
             return d;
         }
-        return !name.isEmpty() && (candidate.contains(name) || name.contains(candidate)) ? Integer.MAX_VALUE : -1;
+        // Containment only counts for names of 3 characters or more: 'a' is inside almost anything.
+        String shorter = name.length() <= candidate.length() ? name : candidate;
+        String longer = shorter == name ? candidate : name;
+        return shorter.length() >= MIN_CONTAINED && longer.contains(shorter) ? Integer.MAX_VALUE : -1;
     }
 }

@@ -414,6 +414,9 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if the index does not address an element
      */
     public double getDouble(long... index) {
+        if (dtype == DType.BOOL) {
+            throw wrongRead("double");
+        }
         int i = flatIndex(index);
         switch (dtype) {
             case FLOAT64: return ((double[]) data)[i];
@@ -459,6 +462,9 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if the index does not address an element
      */
     public long getLong(long... index) {
+        if (!dtype.isInteger()) {
+            throw wrongRead("long");
+        }
         int i = flatIndex(index);
         if (dtype == DType.INT64) {
             return ((long[]) data)[i];

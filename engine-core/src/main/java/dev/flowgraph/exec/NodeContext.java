@@ -80,16 +80,34 @@ final class NodeContext implements KernelContext {
             return;
         }
         ParallelBlocks task = new ParallelBlocks(0, blocks, count, grain, body);
-        if (ForkJoinTask.getPool() == pool) {
-            task.invoke();
-            return;
-        }
         try {
-            pool.invoke(task);
+            if (ForkJoinTask.getPool() == pool) {
+                task.invoke();
+            } else {
+                pool.invoke(task);
+            }
         } catch (RejectedExecutionException e) {
             throw new SessionClosedException("The session was closed while node '" + node.name()
                     + "' needed its pool");
+        } catch (RuntimeException e) {
+            throw original(e);
+        } catch (Error e) {
+            throw original(e);
         }
+    }
+
+    /**
+     * Returns the exception a block threw. A block that failed on another thread reaches the
+     * joining thread as a copy of its exception, often made with the no-argument constructor and
+     * so without its message, whose cause is the original (one copy per fork/join level crossed).
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T original(T e) {
+        T found = e;
+        while (found.getCause() != null && found.getCause().getClass() == found.getClass()) {
+            found = (T) found.getCause();
+        }
+        return found;
     }
 
     /**

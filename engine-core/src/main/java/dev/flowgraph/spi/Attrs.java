@@ -64,7 +64,7 @@ public final class Attrs {
     }
 
     /**
-     * Builds {@link Attrs}; a later {@code put} of the same name replaces the earlier value.
+     * Builds {@link Attrs}; each name may be given once.
      */
     public static final class Builder {
         private final ImmutableSortedMap.Builder<String, Object> map = ImmutableSortedMap.naturalOrder();
@@ -83,8 +83,9 @@ public final class Attrs {
         public Builder put(String name, Object value) {
             checkNotNull(name, "name");
             checkNotNull(value, "value of attribute '%s'", name);
+            Object normalized = normalize(name, value);
             checkArgument(seen.add(name), "attribute '%s' is given twice", name);
-            map.put(name, normalize(name, value));
+            map.put(name, normalized);
             return this;
         }
 

@@ -66,7 +66,7 @@ public interface OpDef {
      *
      * @param node the node's name, inputs and attributes
      * @param outputs what {@link #infer} returned for it
-     * @return the estimate, or {@link Long#MAX_VALUE} if unknown
+     * @return the estimate, or {@link Long#MAX_VALUE} if unknown or too large for a long
      */
     default long cost(NodeSpec node, List<OutputSpec> outputs) {
         long total = 0;
@@ -80,7 +80,11 @@ public interface OpDef {
     }
 
     private static long addSize(long total, OutputSpec s) {
-        long n = s.shape().size();
-        return n < 0 || total == Long.MAX_VALUE ? Long.MAX_VALUE : total + n;
+        try {
+            long n = s.shape().size();
+            return n < 0 ? Long.MAX_VALUE : Math.addExact(total, n);
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
     }
 }
