@@ -13,6 +13,7 @@ class ScalarExpressionTest {
         assertArrayEquals(new double[] {33.0, 45.0}, p.value);
         assertTrue(p.text.contains("a = 5, b = 3, c = 2  ->  J = 33.0"), p.text);
         assertTrue(p.text.contains("a = 5, u = b * c fed as 10  ->  J = 45.0"), p.text);
-        assertTrue(p.text.contains("6 nodes"), p.text);
+        // a, b, c, the constant 3, u, v, J
+        assertTrue(p.text.contains("7 nodes"), p.text);
     }
 }

@@ -288,6 +288,156 @@ public final class Ops {
         return op("MatMul", Attrs.builder().put("transposeA", transposeA).put("transposeB", transposeB).build(), a, b);
     }
 
+    // ---- reductions ---------------------------------------------------------------------------
+
+    private Output reduce(String opType, Output x, int[] axes, boolean keepDims) {
+        Attrs.Builder attrs = Attrs.builder().put("keepDims", keepDims);
+        if (axes != null) {
+            attrs.put("axes", axes);
+        }
+        return op(opType, attrs.build(), x);
+    }
+
+    /**
+     * Adds the sum of all elements of {@code x}: a scalar of x's dtype (0 for an empty x).
+     * Floats are summed in double precision and rounded once; integers wrap.
+     *
+     * @param x a numeric input
+     * @return the sum
+     */
+    public Output sum(Output x) {
+        return sum(x, null, false);
+    }
+
+    /**
+     * Adds the sum over some axes of {@code x}, as {@code numpy.sum(x, axis=axes, keepdims=keepDims)}.
+     *
+     * @param x a numeric input
+     * @param axes the axes to sum over, negative ones counting from the end; {@code null} for all,
+     *     an empty array for none
+     * @param keepDims whether the summed axes stay, with size 1
+     * @return the sums, of x's dtype
+     */
+    public Output sum(Output x, int[] axes, boolean keepDims) {
+        return reduce("Sum", x, axes, keepDims);
+    }
+
+    /**
+     * Adds the mean of all elements of {@code x} (NaN for an empty x). Floats only.
+     *
+     * @param x a FLOAT32 or FLOAT64 input
+     * @return the mean, a scalar of x's dtype
+     */
+    public Output mean(Output x) {
+        return mean(x, null, false);
+    }
+
+    /**
+     * Adds the mean over some axes of {@code x}, as {@code numpy.mean(x, axis=axes, keepdims=keepDims)}:
+     * the double-precision sum divided by the count. Floats only: cast integers first.
+     *
+     * @param x a FLOAT32 or FLOAT64 input
+     * @param axes the axes to average over; {@code null} for all, an empty array for none
+     * @param keepDims whether the averaged axes stay, with size 1
+     * @return the means, of x's dtype
+     */
+    public Output mean(Output x, int[] axes, boolean keepDims) {
+        return reduce("Mean", x, axes, keepDims);
+    }
+
+    /**
+     * Adds the largest element of {@code x}; NaN if any element is NaN.
+     *
+     * @param x a non-empty numeric input
+     * @return the maximum, a scalar of x's dtype
+     */
+    public Output max(Output x) {
+        return max(x, null, false);
+    }
+
+    /**
+     * Adds the maximum over some axes of {@code x}, as {@code numpy.max}: NaN propagates, and an
+     * empty reduction is refused (at build time when the shape says so, else when run).
+     *
+     * @param x a numeric input
+     * @param axes the axes to reduce; {@code null} for all, an empty array for none
+     * @param keepDims whether the reduced axes stay, with size 1
+     * @return the maxima, of x's dtype
+     */
+    public Output max(Output x, int[] axes, boolean keepDims) {
+        return reduce("Max", x, axes, keepDims);
+    }
+
+    /**
+     * Adds the smallest element of {@code x}; NaN if any element is NaN.
+     *
+     * @param x a non-empty numeric input
+     * @return the minimum, a scalar of x's dtype
+     */
+    public Output min(Output x) {
+        return min(x, null, false);
+    }
+
+    /**
+     * Adds the minimum over some axes of {@code x}, as {@code numpy.min}: NaN propagates, and an
+     * empty reduction is refused.
+     *
+     * @param x a numeric input
+     * @param axes the axes to reduce; {@code null} for all, an empty array for none
+     * @param keepDims whether the reduced axes stay, with size 1
+     * @return the minima, of x's dtype
+     */
+    public Output min(Output x, int[] axes, boolean keepDims) {
+        return reduce("Min", x, axes, keepDims);
+    }
+
+    /**
+     * Adds the product of all elements of {@code x} (1 for an empty x).
+     *
+     * @param x a numeric input
+     * @return the product, a scalar of x's dtype
+     */
+    public Output prod(Output x) {
+        return prod(x, null, false);
+    }
+
+    /**
+     * Adds the product over some axes of {@code x}, as {@code numpy.prod}. Floats multiply in
+     * double precision and round once; integers wrap.
+     *
+     * @param x a numeric input
+     * @param axes the axes to reduce; {@code null} for all, an empty array for none
+     * @param keepDims whether the reduced axes stay, with size 1
+     * @return the products, of x's dtype
+     */
+    public Output prod(Output x, int[] axes, boolean keepDims) {
+        return reduce("Prod", x, axes, keepDims);
+    }
+
+    /**
+     * Adds the index of the largest element along one axis, as {@code numpy.argmax}: ties give
+     * the first index, and the first NaN wins.
+     *
+     * @param x a numeric input whose axis is not empty
+     * @param axis the axis to search, negative counting from the end
+     * @return INT64 indices, of x's shape without the axis
+     */
+    public Output argMax(Output x, int axis) {
+        return op("ArgMax", Attrs.of("axis", axis), x);
+    }
+
+    /**
+     * Adds the index of the smallest element along one axis, as {@code numpy.argmin}: ties give
+     * the first index, and the first NaN wins.
+     *
+     * @param x a numeric input whose axis is not empty
+     * @param axis the axis to search, negative counting from the end
+     * @return INT64 indices, of x's shape without the axis
+     */
+    public Output argMin(Output x, int axis) {
+        return op("ArgMin", Attrs.of("axis", axis), x);
+    }
+
     // ---- array --------------------------------------------------------------------------------
 
     /**

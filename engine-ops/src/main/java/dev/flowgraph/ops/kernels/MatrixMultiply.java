@@ -1,0 +1,158 @@
+package dev.flowgraph.ops.kernels;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * Matrix product kernels: {@code C = op(A) · op(B)}, where {@code op(M)} is M or its transpose,
+ * on row-major arrays, computing a range of C's rows.
+ *
+ * <p>The loop order is i-k-j: for each row i of C and each p, row p of {@code op(B)} scaled by
+ * {@code op(A)[i, p]} is added to row i of C, which reads B and writes C contiguously when B is
+ * not transposed. Every element of C is therefore summed in increasing order of p, starting from
+ * zero, exactly as the naive triple loop {@code s = 0; for p: s += a[i][p] * b[p][j]} does, and
+ * independently of how rows are split into blocks. Arithmetic is done in the dtype itself (float
+ * in {@code float[]}; integers wrap).
+ *
+ * <p>The dtype-agnostic part (which elements a row update reads) is {@code forEachRowUpdate}; each
+ * dtype contributes only the update of one row.
+ *
+ * <pre>{@code
+ * double[] a = {1, 2, -1, -2}, b = {10, 100}, c = new double[2];
+ * MatrixMultiply.multiply(a, b, c, 2, 2, 1, false, false, 0, 2);   // c = {210, -210}
+ * }</pre>
+ */
+public final class MatrixMultiply {
+    /** Adds {@code op(A)[i, p] * op(B)[p, :]} to {@code C[i, :]}, given where those start. */
+    @FunctionalInterface
+    private interface RowUpdate {
+        void apply(int aIndex, int bOffset, int cOffset);
+    }
+
+    private MatrixMultiply() {}
+
+    /**
+     * Computes rows {@code [rowFrom, rowTo)} of {@code C = op(A) · op(B)}:
+     * {@code C[i, j] = sum over p of op(A)[i, p] * op(B)[p, j]}, summed in increasing p.
+     *
+     * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
+     * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
+     * @param c C, row-major {@code [m, n]}; its rows {@code [rowFrom, rowTo)} must hold zeros and
+     *     receive the product (modified)
+     * @param m the number of rows of {@code op(A)} and C
+     * @param k the inner dimension
+     * @param n the number of columns of {@code op(B)} and C
+     * @param transposeA whether A is stored transposed
+     * @param transposeB whether B is stored transposed
+     * @param rowFrom the first row of C to compute
+     * @param rowTo one past the last
+     */
+    public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n, boolean transposeA,
+            boolean transposeB, int rowFrom, int rowTo) {
+        int bs = transposeB ? k : 1;
+        forEachRowUpdate(m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
+            float s = a[ai];
+            for (int j = 0; j < n; j++) {
+                c[co + j] += s * b[bo + j * bs];
+            }
+        });
+    }
+
+    /**
+     * Computes rows {@code [rowFrom, rowTo)} of {@code C = op(A) · op(B)}; see
+     * {@link #multiply(float[], float[], float[], int, int, int, boolean, boolean, int, int)}.
+     *
+     * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
+     * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
+     * @param c C, row-major {@code [m, n]}; rows {@code [rowFrom, rowTo)} zero on entry (modified)
+     * @param m the number of rows of {@code op(A)} and C
+     * @param k the inner dimension
+     * @param n the number of columns of {@code op(B)} and C
+     * @param transposeA whether A is stored transposed
+     * @param transposeB whether B is stored transposed
+     * @param rowFrom the first row of C to compute
+     * @param rowTo one past the last
+     */
+    public static void multiply(double[] a, double[] b, double[] c, int m, int k, int n, boolean transposeA,
+            boolean transposeB, int rowFrom, int rowTo) {
+        int bs = transposeB ? k : 1;
+        forEachRowUpdate(m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
+            double s = a[ai];
+            for (int j = 0; j < n; j++) {
+                c[co + j] += s * b[bo + j * bs];
+            }
+        });
+    }
+
+    /**
+     * Computes rows {@code [rowFrom, rowTo)} of {@code C = op(A) · op(B)}, wrapping on overflow;
+     * see {@link #multiply(float[], float[], float[], int, int, int, boolean, boolean, int, int)}.
+     *
+     * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
+     * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
+     * @param c C, row-major {@code [m, n]}; rows {@code [rowFrom, rowTo)} zero on entry (modified)
+     * @param m the number of rows of {@code op(A)} and C
+     * @param k the inner dimension
+     * @param n the number of columns of {@code op(B)} and C
+     * @param transposeA whether A is stored transposed
+     * @param transposeB whether B is stored transposed
+     * @param rowFrom the first row of C to compute
+     * @param rowTo one past the last
+     */
+    public static void multiply(int[] a, int[] b, int[] c, int m, int k, int n, boolean transposeA,
+            boolean transposeB, int rowFrom, int rowTo) {
+        int bs = transposeB ? k : 1;
+        forEachRowUpdate(m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
+            int s = a[ai];
+            for (int j = 0; j < n; j++) {
+                c[co + j] += s * b[bo + j * bs];
+            }
+        });
+    }
+
+    /**
+     * Computes rows {@code [rowFrom, rowTo)} of {@code C = op(A) · op(B)}, wrapping on overflow;
+     * see {@link #multiply(float[], float[], float[], int, int, int, boolean, boolean, int, int)}.
+     *
+     * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
+     * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
+     * @param c C, row-major {@code [m, n]}; rows {@code [rowFrom, rowTo)} zero on entry (modified)
+     * @param m the number of rows of {@code op(A)} and C
+     * @param k the inner dimension
+     * @param n the number of columns of {@code op(B)} and C
+     * @param transposeA whether A is stored transposed
+     * @param transposeB whether B is stored transposed
+     * @param rowFrom the first row of C to compute
+     * @param rowTo one past the last
+     */
+    public static void multiply(long[] a, long[] b, long[] c, int m, int k, int n, boolean transposeA,
+            boolean transposeB, int rowFrom, int rowTo) {
+        int bs = transposeB ? k : 1;
+        forEachRowUpdate(m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
+            long s = a[ai];
+            for (int j = 0; j < n; j++) {
+                c[co + j] += s * b[bo + j * bs];
+            }
+        });
+    }
+
+    /**
+     * Calls {@code update} for each row i in {@code [rowFrom, rowTo)} and each p in increasing
+     * order, with the index of {@code op(A)[i, p]}, where row p of {@code op(B)} starts, and where
+     * row i of C starts.
+     */
+    private static void forEachRowUpdate(int m, int k, int n, boolean transposeA, boolean transposeB,
+            int rowFrom, int rowTo, RowUpdate update) {
+        checkArgument(m >= 0 && k >= 0 && n >= 0, "negative dimension: m=%s, k=%s, n=%s", m, k, n);
+        checkArgument(0 <= rowFrom && rowFrom <= rowTo && rowTo <= m, "rows [%s, %s) are not within [0, %s)",
+                rowFrom, rowTo, m);
+        // op(A)[i, p] is a[i * aRow + p * aCol]; op(B)[p, j] is b[p * bRow + j * (transposeB ? k : 1)].
+        int aRow = transposeA ? 1 : k;
+        int aCol = transposeA ? m : 1;
+        int bRow = transposeB ? 1 : n;
+        for (int i = rowFrom; i < rowTo; i++) {
+            for (int p = 0; p < k; p++) {
+                update.apply(i * aRow + p * aCol, p * bRow, i * n);
+            }
+        }
+    }
+}

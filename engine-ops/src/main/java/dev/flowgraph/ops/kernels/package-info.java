@@ -1,0 +1,14 @@
+/**
+ * The hot loops of the op library: static methods on primitive arrays ({@code float[]},
+ * {@code double[]}, {@code int[]}, {@code long[]}), with no graph types, in the style of EJML.
+ * Each kernel's javadoc states its formula and which argument it modifies; the output is always
+ * passed in. Kernels work on a range of their output (elements, or matrix rows) so that ops can
+ * split the work over a session's pool in the fixed-size blocks that {@link
+ * dev.flowgraph.ops.kernels.KernelTuning} sets, which keeps results bit-identical at any pool
+ * size.
+ *
+ * <p>Dtypes are handled without copied loops: the index arithmetic (broadcasting, matrix layout)
+ * is dtype-agnostic and calls back, once per contiguous run or per matrix row update, into a
+ * per-dtype loop of one or two lines that applies a primitive functional interface.
+ */
+package dev.flowgraph.ops.kernels;

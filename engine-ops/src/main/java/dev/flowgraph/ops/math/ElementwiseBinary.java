@@ -1,0 +1,98 @@
+package dev.flowgraph.ops.math;
+
+import dev.flowgraph.Shape;
+import dev.flowgraph.Tensor;
+import dev.flowgraph.ops.Broadcast;
+import dev.flowgraph.ops.kernels.BroadcastIndex;
+import dev.flowgraph.ops.kernels.Elementwise;
+import dev.flowgraph.ops.kernels.FloatBinaryOperator;
+import dev.flowgraph.ops.kernels.KernelTuning;
+import dev.flowgraph.spi.KernelContext;
+import dev.flowgraph.spi.NodeSpec;
+import dev.flowgraph.spi.OpDef;
+import dev.flowgraph.spi.OutputSpec;
+import dev.flowgraph.spi.RangeBody;
+import dev.flowgraph.spi.TensorBuffers;
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.IntBinaryOperator;
+import java.util.function.LongBinaryOperator;
+
+/**
+ * What elementwise binary ops with NumPy broadcasting share: two inputs of one numeric dtype
+ * ({@link Broadcast#binary}), and a kernel that applies one operation per dtype through
+ * {@link Elementwise#binary} over fixed-size blocks of the output. An op is its type and its four
+ * operations.
+ */
+abstract class ElementwiseBinary implements OpDef {
+    private final String type;
+    private final FloatBinaryOperator f32;
+    private final DoubleBinaryOperator f64;
+    private final IntBinaryOperator i32;
+    private final LongBinaryOperator i64;
+
+    /**
+     * Defines the op.
+     *
+     * @param type the op type
+     * @param f32 the operation on FLOAT32, computed in float
+     * @param f64 the operation on FLOAT64
+     * @param i32 the operation on INT32
+     * @param i64 the operation on INT64
+     */
+    ElementwiseBinary(String type, FloatBinaryOperator f32, DoubleBinaryOperator f64, IntBinaryOperator i32,
+            LongBinaryOperator i64) {
+        this.type = type;
+        this.f32 = f32;
+        this.f64 = f64;
+        this.i32 = i32;
+        this.i64 = i64;
+    }
+
+    @Override
+    public final String type() {
+        return type;
+    }
+
+    @Override
+    public final int arity() {
+        return 2;
+    }
+
+    @Override
+    public final List<OutputSpec> infer(NodeSpec node) {
+        return List.of(Broadcast.binary(node));
+    }
+
+    @Override
+    public final void compute(KernelContext k) {
+        Tensor x = k.input(0);
+        Tensor y = k.input(1);
+        Shape shape = Shape.broadcast(x.shape(), y.shape());
+        BroadcastIndex index = new BroadcastIndex(shape.dims(), x.shape().dims(), y.shape().dims());
+        Object xs = TensorBuffers.array(x);
+        Object ys = TensorBuffers.array(y);
+        Object out = newArray(xs, index.size());
+        k.parallelFor(index.size(), KernelTuning.ELEMENTWISE_GRAIN, block(xs, ys, out, index));
+        k.setOutput(0, TensorBuffers.wrap(x.dtype(), shape, out));
+    }
+
+    private RangeBody block(Object x, Object y, Object out, BroadcastIndex index) {
+        if (x instanceof float[]) {
+            return (s, e) -> Elementwise.binary((float[]) x, (float[]) y, (float[]) out, index, f32, s, e);
+        } else if (x instanceof double[]) {
+            return (s, e) -> Elementwise.binary((double[]) x, (double[]) y, (double[]) out, index, f64, s, e);
+        } else if (x instanceof int[]) {
+            return (s, e) -> Elementwise.binary((int[]) x, (int[]) y, (int[]) out, index, i32, s, e);
+        } else if (x instanceof long[]) {
+            return (s, e) -> Elementwise.binary((long[]) x, (long[]) y, (long[]) out, index, i64, s, e);
+        }
+        // The shape rule refuses BOOL, so only a bug elsewhere gets here.
+        throw new IllegalStateException("no arithmetic on " + x.getClass().getSimpleName());
+    }
+
+    /** Returns a new array of the same component type as {@code like}. */
+    static Object newArray(Object like, int length) {
+        return java.lang.reflect.Array.newInstance(like.getClass().getComponentType(), length);
+    }
+}

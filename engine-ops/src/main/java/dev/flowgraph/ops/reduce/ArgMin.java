@@ -1,0 +1,10 @@
+package dev.flowgraph.ops.reduce;
+
+/** The index of the smallest element along one axis; see {@link ArgExtreme}. */
+final class ArgMin extends ArgExtreme {
+    static final String TYPE = "ArgMin";
+
+    ArgMin() {
+        super(TYPE, false);
+    }
+}

@@ -1,0 +1,251 @@
+package dev.flowgraph.ops.linalg;
+
+import static dev.flowgraph.ops.TestRuns.eval;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowgraph.DType;
+import dev.flowgraph.Graph;
+import dev.flowgraph.GraphBuildException;
+import dev.flowgraph.Output;
+import dev.flowgraph.Shape;
+import dev.flowgraph.Tensor;
+import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.TestRuns;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** MatMul: numpy.matmul on ranks 1 and 2, transpose flags, dtypes, refusals and inference. */
+class MatMulTest {
+    private final Graph g = new Graph();
+    private final Ops tf = Ops.on(g);
+
+    // A = [[1, 2, 3], [4, 5, 6]], B = [[7, 8], [9, 10], [11, 12]].
+    // A·B = [[1*7 + 2*9 + 3*11, 1*8 + 2*10 + 3*12], [4*7 + 5*9 + 6*11, 4*8 + 5*10 + 6*12]]
+    //     = [[58, 64], [139, 154]].
+    private static final double[][] A = {{1, 2, 3}, {4, 5, 6}};
+    private static final double[][] A_T = {{1, 4}, {2, 5}, {3, 6}};
+    private static final double[][] B = {{7, 8}, {9, 10}, {11, 12}};
+    private static final double[][] B_T = {{7, 9, 11}, {8, 10, 12}};
+    private static final Tensor AB = Tensor.matrix(new double[][] {{58, 64}, {139, 154}});
+
+    private Tensor matMul(double[][] a, double[][] b, boolean ta, boolean tb) {
+        return eval(tf.matMul(tf.constant(Tensor.matrix(a)), tf.constant(Tensor.matrix(b)), ta, tb));
+    }
+
+    @Test
+    void multipliesMatricesWithEveryCombinationOfTransposeFlags() {
+        assertEquals(AB, matMul(A, B, false, false));
+        assertEquals(AB, matMul(A_T, B, true, false));
+        assertEquals(AB, matMul(A, B_T, false, true));
+        assertEquals(AB, matMul(A_T, B_T, true, true));
+    }
+
+    @Test
+    void transposesTheSameOperandEitherWay() {
+        // A·Aᵀ = [[1+4+9, 4+10+18], [4+10+18, 16+25+36]] = [[14, 32], [32, 77]].
+        assertEquals(Tensor.matrix(new double[][] {{14, 32}, {32, 77}}), matMul(A, A, false, true));
+        // Aᵀ·A [i][j] = A[0][i]*A[0][j] + A[1][i]*A[1][j]:
+        // [[1+16, 2+20, 3+24], [2+20, 4+25, 6+30], [3+24, 6+30, 9+36]].
+        assertEquals(Tensor.matrix(new double[][] {{17, 22, 27}, {22, 29, 36}, {27, 36, 45}}),
+                matMul(A, A, true, false));
+    }
+
+    @Test
+    void multipliesAMatrixByAVector() {
+        // [[1, 2], [-1, -2]] · [10, 100] = [10 + 200, -10 - 200] = [210, -210].
+        Output y = tf.matMul(tf.constant(Tensor.matrix(new double[][] {{1, 2}, {-1, -2}})),
+                tf.constant(Tensor.vector(10.0, 100.0)));
+        assertEquals(Shape.of(2), y.shape());
+        assertEquals(Tensor.vector(210.0, -210.0), eval(y));
+    }
+
+    @Test
+    void multipliesATransposedMatrixByAVector() {
+        // Aᵀ · [1, 1] with Aᵀ = [[1, 4], [2, 5], [3, 6]]: row sums [5, 7, 9].
+        Output y = tf.matMul(tf.constant(Tensor.matrix(A)), tf.constant(Tensor.vector(1.0, 1.0)), true, false);
+        assertEquals(Tensor.vector(5.0, 7.0, 9.0), eval(y));
+    }
+
+    @Test
+    void multipliesAVectorByAMatrix() {
+        // [1, 2] · A = [1*1 + 2*4, 1*2 + 2*5, 1*3 + 2*6] = [9, 12, 15].
+        Output y = tf.matMul(tf.constant(Tensor.vector(1.0, 2.0)), tf.constant(Tensor.matrix(A)));
+        assertEquals(Shape.of(3), y.shape());
+        assertEquals(Tensor.vector(9.0, 12.0, 15.0), eval(y));
+    }
+
+    @Test
+    void multipliesTwoVectorsToAScalar() {
+        // [1, 2, 3] · [4, 5, 6] = 4 + 10 + 18 = 32.
+        Output y = tf.matMul(tf.constant(Tensor.vector(1, 2, 3)), tf.constant(Tensor.vector(4, 5, 6)));
+        assertEquals(Shape.scalar(), y.shape());
+        assertEquals(Tensor.scalar(32), eval(y));
+    }
+
+    @Test
+    void multipliesFloat32() {
+        // [[0.5, 2]] · [[4], [0.25]] = 0.5*4 + 2*0.25 = 2.5.
+        Tensor out = eval(tf.matMul(tf.constant(Tensor.matrix(new float[][] {{0.5f, 2f}})),
+                tf.constant(Tensor.matrix(new float[][] {{4f}, {0.25f}}))));
+        assertEquals(Tensor.matrix(new float[][] {{2.5f}}), out);
+    }
+
+    @Test
+    void sumsFloat32InFloat() {
+        // 1 + 2^-24 + 2^-24, summed in increasing k, in float: 1 + 2^-24 is a tie between 1 and
+        // 1 + 2^-23 and rounds to even, 1; again 1. In double the sum would be 1 + 2^-23.
+        float tiny = 0x1p-24f;
+        Tensor out = eval(tf.matMul(tf.constant(Tensor.vector(1f, tiny, tiny)), tf.constant(Tensor.vector(1f, 1f, 1f))));
+        assertEquals(Tensor.scalar(1f), out);
+    }
+
+    @Test
+    void multipliesInt32WrappingOnOverflow() {
+        // [[1, 2], [3, 4]] · [[5, 6], [7, 8]] = [[5+14, 6+16], [15+28, 18+32]] = [[19, 22], [43, 50]].
+        Tensor out = eval(tf.matMul(tf.constant(Tensor.matrix(new int[][] {{1, 2}, {3, 4}})),
+                tf.constant(Tensor.matrix(new int[][] {{5, 6}, {7, 8}}))));
+        assertEquals(Tensor.matrix(new int[][] {{19, 22}, {43, 50}}), out);
+        // 65536 * 65536 = 2^32 wraps to 0; plus 1*1.
+        Tensor wrapped = eval(tf.matMul(tf.constant(Tensor.vector(65536, 1)), tf.constant(Tensor.vector(65536, 1))));
+        assertEquals(Tensor.scalar(1), wrapped);
+    }
+
+    @Test
+    void multipliesInt64() {
+        // [2^32, 3] · [[2], [-1]] = 2^33 - 3 = 8589934589.
+        Tensor out = eval(tf.matMul(tf.constant(Tensor.vector(1L << 32, 3L)),
+                tf.constant(Tensor.matrix(new long[][] {{2}, {-1}}))));
+        assertEquals(Tensor.vector(8_589_934_589L), out);
+    }
+
+    @Test
+    void anEmptyInnerDimensionGivesZeros() {
+        Tensor out = eval(tf.matMul(tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 0))),
+                tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(0, 3)))));
+        assertEquals(Tensor.zeros(DType.FLOAT64, Shape.of(2, 3)), out);
+        Tensor noRows = eval(tf.matMul(tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(0, 2))),
+                tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 3)))));
+        assertEquals(Shape.of(0, 3), noRows.shape());
+    }
+
+    @Test
+    void matchesANaiveTripleLoopExactly() {
+        int m = 67;
+        int k = 53;
+        int n = 71;
+        Random r = new Random(20240611);
+        double[] a = new double[m * k];
+        double[] b = new double[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = r.nextGaussian();
+        }
+        double[] expected = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a[i * k + p] * b[p * n + j];
+                }
+                expected[i * n + j] = s;
+            }
+        }
+        Output c = tf.matMul(tf.constant(Tensor.of(a, Shape.of(m, k))), tf.constant(Tensor.of(b, Shape.of(k, n))));
+        // The kernel sums p in increasing order from 0, as the loop above does: equal bit for bit.
+        assertArrayEquals(expected, TestRuns.eval(c, 1, Map.of()).toDoubleArray());
+        assertArrayEquals(expected, TestRuns.eval(c, 4, Map.of()).toDoubleArray());
+    }
+
+    @Test
+    void infersUnknownBatchDimensions() {
+        Output x = tf.placeholder("x", DType.FLOAT32, Shape.of(-1, 784));
+        Output w = tf.placeholder("w", DType.FLOAT32, Shape.of(784, 10));
+        Output y = tf.matMul(x, w);
+        assertEquals(Shape.of(-1, 10), y.shape());
+        assertEquals(DType.FLOAT32, y.dtype());
+        assertEquals(Long.MAX_VALUE, y.node().cost(), "an unknown dimension makes the cost unknown");
+    }
+
+    @Test
+    void takesTheInnerDimensionFromWhicheverSideKnowsIt() {
+        Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(2, -1));
+        Output w = tf.placeholder("w", DType.FLOAT64, Shape.of(-1, 5));
+        assertEquals(Shape.of(2, 5), tf.matMul(x, w).shape());
+        Output v = tf.placeholder("v", DType.FLOAT64, Shape.of(-1));
+        assertEquals(Shape.of(5), tf.matMul(v, w).shape());
+    }
+
+    @Test
+    void infersAnUnknownShapeFromAnUnknownRank() {
+        Output x = tf.placeholder("x", DType.FLOAT64, Shape.unknown());
+        Output w = tf.placeholder("w", DType.FLOAT64, Shape.of(3, 4));
+        assertEquals(Shape.unknown(), tf.matMul(x, w).shape());
+        assertEquals(Shape.unknown(), tf.matMul(w, x).shape());
+    }
+
+    @Test
+    void costsMTimesNTimesK() {
+        Output y = tf.matMul(tf.placeholder("x", DType.FLOAT64, Shape.of(2, 3)),
+                tf.placeholder("w", DType.FLOAT64, Shape.of(3, 4)));
+        assertEquals(2 * 3 * 4, y.node().cost());
+    }
+
+    @Test
+    void refusesAnInnerDimensionMismatchNamingBothShapes() {
+        Output x = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 3)));
+        Output w = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(4, 5)));
+        GraphBuildException e = assertThrows(GraphBuildException.class, () -> tf.withName("mm").matMul(x, w));
+        assertMessage(e, "'mm'", "MatMul", "float64[2, 3]", "float64[4, 5]", "inner dimensions differ");
+    }
+
+    @Test
+    void refusesAMismatchThatOnlyATransposeCreates() {
+        Output x = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 3)));
+        Output w = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3, 5)));
+        GraphBuildException e = assertThrows(GraphBuildException.class,
+                () -> tf.withName("mm").matMul(x, w, true, false));
+        assertMessage(e, "'mm'", "MatMul", "[2, 3] transposed", "[3, 5]", "inner dimensions differ");
+    }
+
+    @Test
+    void refusesATransposeFlagOnAVector() {
+        Output v = tf.constant(Tensor.vector(1.0, 2.0));
+        Output m = tf.constant(Tensor.matrix(new double[][] {{1, 2}, {3, 4}}));
+        GraphBuildException e = assertThrows(GraphBuildException.class, () -> tf.withName("mv").matMul(v, m, true, false));
+        assertMessage(e, "'mv'", "MatMul", "float64[2]", "float64[2, 2]", "transposeA", "rank 1");
+        GraphBuildException eb = assertThrows(GraphBuildException.class, () -> tf.withName("mv").matMul(m, v, false, true));
+        assertMessage(eb, "transposeB", "rank 1");
+    }
+
+    @Test
+    void refusesScalarsAndBatches() {
+        Output s = tf.constant(2.0);
+        Output m = tf.constant(Tensor.matrix(new double[][] {{1, 2}, {3, 4}}));
+        assertMessage(assertThrows(GraphBuildException.class, () -> tf.matMul(s, m)), "MatMul", "scalar");
+        Output batch = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 2, 2)));
+        assertMessage(assertThrows(GraphBuildException.class, () -> tf.matMul(batch, m)), "float64[2, 2, 2]",
+                "batched matmul (rank > 2) is not supported yet");
+    }
+
+    @Test
+    void refusesMixedAndBoolDTypes() {
+        Output f = tf.constant(Tensor.matrix(new float[][] {{1}}));
+        Output d = tf.constant(Tensor.matrix(new double[][] {{1}}));
+        assertMessage(assertThrows(GraphBuildException.class, () -> tf.matMul(f, d)),
+                "float32[1, 1]", "float64[1, 1]", "dtypes differ");
+        Output b = tf.constant(Tensor.of(new boolean[] {true}, Shape.of(1, 1)));
+        assertMessage(assertThrows(GraphBuildException.class, () -> tf.matMul(b, b)), "bool is not a numeric dtype");
+    }
+
+    private static void assertMessage(Exception e, String... parts) {
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), "message lacks '" + p + "': " + e.getMessage());
+        }
+    }
+}
