@@ -60,6 +60,17 @@ public interface OpDef {
     void compute(KernelContext k);
 
     /**
+     * Returns the op's one-line entry in the op reference ({@code docs/ops.md}, generated from the
+     * registry): the facade call and its semantics.
+     *
+     * @return e.g. {@code "add(x, y): x + y elementwise with NumPy broadcasting; numeric dtypes"},
+     *     or an empty string for an op that has not documented itself
+     */
+    default String summary() {
+        return "";
+    }
+
+    /**
      * Estimates the work of one execution, in element operations, from the static specs. The
      * executor runs nodes whose estimate is at most a small threshold on the thread that made
      * them ready, without a hop to the pool.

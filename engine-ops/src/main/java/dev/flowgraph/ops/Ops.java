@@ -449,4 +449,14 @@ public final class Ops {
     public Output identity(Output x) {
         return op("Identity", x);
     }
+
+    // ---- math: unary ----------------------------------------------------------------------------
+
+    // ---- math: binary, comparisons, logic, where ----------------------------------------------
+
+    // ---- array: reshaping, joining, indexing, filling ------------------------------------------
+
+    // ---- linear algebra and neural networks ----------------------------------------------------
+
+    // ---- random ---------------------------------------------------------------------------------
 }

@@ -4,6 +4,7 @@ import dev.flowgraph.DType;
 import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -13,7 +14,8 @@ import java.util.function.Function;
  * One sample node per registered op type, for {@link OpContractTest}. A sample is built in a
  * fresh graph and is large enough to span several {@code parallelFor} blocks (300x300
  * elementwise, 200x150 · 150x170 matmul), so that the pool size could matter. Adding an op means
- * adding its sample here.
+ * adding its sample here or in its family's samples ({@link UnarySamples}, {@link BinarySamples},
+ * {@link ArraySamples}, {@link NnSamples}).
  */
 final class OpSamples {
     /**
@@ -52,7 +54,7 @@ final class OpSamples {
             sample("ArgMax", tf -> Sample.of(tf.argMax(tf.constant(random(14, ROWS, COLS)), 1))),
             sample("ArgMin", tf -> Sample.of(tf.argMin(tf.constant(random(15, ROWS, COLS)), 0))));
 
-    private static Map.Entry<String, Function<Ops, Sample>> sample(String opType, Function<Ops, Sample> build) {
+    static Map.Entry<String, Function<Ops, Sample>> sample(String opType, Function<Ops, Sample> build) {
         return Map.entry(opType, build);
     }
 
@@ -65,18 +67,24 @@ final class OpSamples {
      * @return a function that adds the sample to a graph, or empty if the type has none
      */
     static Optional<Function<Ops, Sample>> forType(String opType) {
-        return Optional.ofNullable(SAMPLES.get(opType));
+        for (Map<String, Function<Ops, Sample>> family : List.of(SAMPLES, UnarySamples.SAMPLES,
+                BinarySamples.SAMPLES, ArraySamples.SAMPLES, NnSamples.SAMPLES)) {
+            if (family.containsKey(opType)) {
+                return Optional.of(family.get(opType));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A fed {@code [-1, COLS]} operand with a constant {@code [COLS]} one, so that both broadcast. */
-    private static Sample broadcastSample(Ops tf, java.util.function.BinaryOperator<Output> op) {
+    static Sample broadcastSample(Ops tf, java.util.function.BinaryOperator<Output> op) {
         Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(-1, COLS));
         Output y = tf.constant(random(7, COLS));
         return new Sample(op.apply(x, y), Map.of("x", random(8, ROWS, COLS)));
     }
 
     /** FLOAT64 values in [-1, 1), none of them zero. */
-    private static Tensor random(long seed, long... dims) {
+    static Tensor random(long seed, long... dims) {
         Random r = new Random(seed);
         double[] data = new double[(int) Shape.of(dims).size()];
         for (int i = 0; i < data.length; i++) {
@@ -88,7 +96,7 @@ final class OpSamples {
         return Tensor.of(data, Shape.of(dims));
     }
 
-    private static Tensor randomBooleans(long seed, long... dims) {
+    static Tensor randomBooleans(long seed, long... dims) {
         Random r = new Random(seed);
         boolean[] data = new boolean[(int) Shape.of(dims).size()];
         for (int i = 0; i < data.length; i++) {
