@@ -1,8 +1,5 @@
 package dev.flowgraph.ops.reduce;
 
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.LongBinaryOperator;
-
 /**
  * The arithmetic mean over the chosen axes (all by default): the double-precision sum divided by
  * the count, rounded once to the input's dtype. Floats only, since a mean of integers is not an
@@ -12,32 +9,7 @@ final class Mean extends Reduction {
     static final String TYPE = "Mean";
 
     Mean() {
-        super(TYPE, "mean");
-    }
-
-    @Override
-    DoubleBinaryOperator doubleFold() {
-        return Double::sum;
-    }
-
-    @Override
-    double doubleIdentity() {
-        return 0.0;
-    }
-
-    @Override
-    LongBinaryOperator longFold() {
-        throw new UnsupportedOperationException("mean is defined on floats only");
-    }
-
-    @Override
-    long longIdentity() {
-        throw new UnsupportedOperationException("mean is defined on floats only");
-    }
-
-    @Override
-    boolean acceptsIntegers() {
-        return false;
+        super(TYPE, "mean", new Fold(Double::sum, 0.0, null, 0L));
     }
 
     @Override

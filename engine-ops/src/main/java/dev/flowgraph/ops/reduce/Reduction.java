@@ -23,12 +23,25 @@ import java.util.function.LongBinaryOperator;
  * within one block, so results are the same at any pool size.
  */
 abstract class Reduction implements OpDef {
+    /**
+     * A fold over each of the two domains reductions compute in.
+     *
+     * @param overDoubles the fold over floats, widened to double
+     * @param doubleIdentity its starting value
+     * @param overLongs the fold over integers, widened to long (null if integers are refused)
+     * @param longIdentity its starting value
+     */
+    record Fold(DoubleBinaryOperator overDoubles, double doubleIdentity, LongBinaryOperator overLongs,
+            long longIdentity) {}
+
     private final String type;
     private final String displayName;
+    private final Fold fold;
 
-    Reduction(String type, String displayName) {
+    Reduction(String type, String displayName, Fold fold) {
         this.type = type;
         this.displayName = displayName;
+        this.fold = fold;
     }
 
     @Override
@@ -41,27 +54,11 @@ abstract class Reduction implements OpDef {
         return 1;
     }
 
-    /** The fold over doubles. */
-    abstract DoubleBinaryOperator doubleFold();
-
-    /** The fold's starting value over doubles. */
-    abstract double doubleIdentity();
-
-    /** The fold over longs. */
-    abstract LongBinaryOperator longFold();
-
-    /** The fold's starting value over longs. */
-    abstract long longIdentity();
-
     /** Whether reducing an empty axis is defined (it is not for max and min). */
     boolean hasIdentity() {
         return true;
     }
 
-    /** Whether integer inputs are accepted. */
-    boolean acceptsIntegers() {
-        return true;
-    }
 
     /** Turns the folded doubles into results in place; mean divides by the count here. */
     void finish(double[] folded, int reducedCount) {
@@ -72,7 +69,7 @@ abstract class Reduction implements OpDef {
     public List<OutputSpec> infer(NodeSpec node) {
         DType dtype = node.inputDType(0);
         checkArgument(dtype.isNumeric(), "%s of %s is not defined; it needs a numeric dtype", displayName, dtype);
-        checkArgument(dtype.isFloating() || acceptsIntegers(),
+        checkArgument(dtype.isFloating() || fold.overLongs() != null,
                 "%s of %s is not defined; cast to float32 or float64 first", displayName, dtype);
         if (!hasIdentity()) {
             ReduceAxes.requireNonEmpty(node, displayName);
@@ -95,14 +92,14 @@ abstract class Reduction implements OpDef {
             double[] in = Widening.asDoubles(x);
             double[] out = new double[outputs];
             k.parallelFor(outputs, grain,
-                    (from, to) -> Reductions.fold(in, layout, doubleFold(), doubleIdentity(), out, from, to));
+                    (from, to) -> Reductions.fold(in, layout, fold.overDoubles(), fold.doubleIdentity(), out, from, to));
             finish(out, layout.reducedCount());
             k.setOutput(0, Widening.fromDoubles(out, x.dtype(), outShape));
         } else {
             long[] in = Widening.asLongs(x);
             long[] out = new long[outputs];
             k.parallelFor(outputs, grain,
-                    (from, to) -> Reductions.fold(in, layout, longFold(), longIdentity(), out, from, to));
+                    (from, to) -> Reductions.fold(in, layout, fold.overLongs(), fold.longIdentity(), out, from, to));
             k.setOutput(0, Widening.fromLongs(out, x.dtype(), outShape));
         }
     }
