@@ -42,4 +42,9 @@ public final class Constant implements OpDef {
     public long cost(NodeSpec node, List<OutputSpec> outputs) {
         return 0;
     }
+
+    @Override
+    public String summary() {
+        return "constant(value): a node whose output is the given tensor, in any dtype";
+    }
 }

@@ -47,4 +47,9 @@ public final class Placeholder implements OpDef {
     public long cost(NodeSpec node, List<OutputSpec> outputs) {
         return 0;
     }
+
+    @Override
+    public String summary() {
+        return "placeholder(name, dtype, shape): a value fed to each run that needs it; -1 dimensions accept any size";
+    }
 }

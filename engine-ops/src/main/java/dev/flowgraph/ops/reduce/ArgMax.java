@@ -7,4 +7,9 @@ final class ArgMax extends ArgExtreme {
     ArgMax() {
         super(TYPE, true);
     }
+
+    @Override
+    public String summary() {
+        return "argMax(x, axis): INT64 index of the largest element along one axis; first on ties; the first NaN wins";
+    }
 }

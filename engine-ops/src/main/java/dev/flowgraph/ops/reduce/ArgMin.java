@@ -7,4 +7,9 @@ final class ArgMin extends ArgExtreme {
     ArgMin() {
         super(TYPE, false);
     }
+
+    @Override
+    public String summary() {
+        return "argMin(x, axis): INT64 index of the smallest element along one axis; first on ties; the first NaN wins";
+    }
 }

@@ -15,4 +15,9 @@ final class Max extends Reduction {
     boolean hasIdentity() {
         return false;
     }
+
+    @Override
+    public String summary() {
+        return "max(x[, axes, keepDims]): maximum over axes (all by default); NaN propagates; an empty reduction is refused";
+    }
 }

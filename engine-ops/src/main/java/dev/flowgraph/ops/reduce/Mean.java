@@ -18,4 +18,9 @@ final class Mean extends Reduction {
             folded[i] /= reducedCount;
         }
     }
+
+    @Override
+    public String summary() {
+        return "mean(x[, axes, keepDims]): arithmetic mean over axes (all by default); floats only; NaN when empty";
+    }
 }

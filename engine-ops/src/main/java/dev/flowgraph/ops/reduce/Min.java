@@ -15,4 +15,9 @@ final class Min extends Reduction {
     boolean hasIdentity() {
         return false;
     }
+
+    @Override
+    public String summary() {
+        return "min(x[, axes, keepDims]): minimum over axes (all by default); NaN propagates; an empty reduction is refused";
+    }
 }

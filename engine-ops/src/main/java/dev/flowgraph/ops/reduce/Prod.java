@@ -10,4 +10,9 @@ final class Prod extends Reduction {
     Prod() {
         super(TYPE, "prod", new Fold((a, b) -> a * b, 1.0, (a, b) -> a * b, 1L));
     }
+
+    @Override
+    public String summary() {
+        return "prod(x[, axes, keepDims]): product over axes (all by default); 1 when empty; integers wrap";
+    }
 }

@@ -10,4 +10,9 @@ final class Sum extends Reduction {
     Sum() {
         super(TYPE, "sum", new Fold(Double::sum, 0.0, Long::sum, 0L));
     }
+
+    @Override
+    public String summary() {
+        return "sum(x[, axes, keepDims]): sum over axes (all by default); 0 when empty; floats summed in double, integers wrap";
+    }
 }
