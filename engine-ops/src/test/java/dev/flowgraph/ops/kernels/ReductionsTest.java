@@ -1,0 +1,76 @@
+package dev.flowgraph.ops.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** ReduceLayout's axis merging and the fold and arg loops, on arrays whose sums are easy by hand. */
+class ReductionsTest {
+    /** 0..23 in shape [2, 3, 4]: element (i, j, k) is 12i + 4j + k. */
+    private static double[] arange(int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i;
+        }
+        return v;
+    }
+
+    @Test
+    void adjacentAxesWithTheSameRoleMerge() {
+        ReduceLayout trailing = ReduceLayout.of(new long[] {2, 3, 4}, new boolean[] {false, true, true});
+        assertArrayEquals(new int[] {2}, trailing.keptDims);
+        assertArrayEquals(new int[] {12}, trailing.reducedDims);
+        assertArrayEquals(new int[] {1}, trailing.reducedStrides);
+        ReduceLayout outer = ReduceLayout.of(new long[] {2, 3, 4}, new boolean[] {true, false, true});
+        assertArrayEquals(new int[] {3}, outer.keptDims);
+        assertArrayEquals(new int[] {4}, outer.keptStrides);
+        assertArrayEquals(new int[] {2, 4}, outer.reducedDims);
+        assertArrayEquals(new int[] {12, 1}, outer.reducedStrides);
+        assertEquals(3, outer.outputCount());
+        assertEquals(8, outer.reducedCount());
+    }
+
+    @Test
+    void foldsEachOutputOverItsReducedElements() {
+        ReduceLayout outer = ReduceLayout.of(new long[] {2, 3, 4}, new boolean[] {true, false, true});
+        double[] out = new double[3];
+        Reductions.fold(arange(24), outer, Double::sum, 0.0, out, 0, 3);
+        // for j: sum over i, k of 12i + 4j + k = 32j + 60
+        assertArrayEquals(new double[] {60, 92, 124}, out);
+    }
+
+    @Test
+    void computesOnlyTheRequestedRange() {
+        ReduceLayout rows = ReduceLayout.of(new long[] {3, 2}, new boolean[] {false, true});
+        long[] out = {-1, -1, -1};
+        Reductions.fold(new long[] {1, 2, 3, 4, 5, 6}, rows, Long::sum, 0L, out, 1, 2);
+        assertArrayEquals(new long[] {-1, 7, -1}, out);
+    }
+
+    @Test
+    void reducingNothingCopiesAndReducingEverythingGivesOneElement() {
+        ReduceLayout none = ReduceLayout.of(new long[] {2, 2}, new boolean[] {false, false});
+        double[] copy = new double[4];
+        Reductions.fold(new double[] {1, 2, 3, 4}, none, Math::max, Double.NEGATIVE_INFINITY, copy, 0, 4);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, copy);
+        ReduceLayout all = ReduceLayout.of(new long[] {2, 2}, new boolean[] {true, true});
+        double[] one = new double[1];
+        Reductions.fold(new double[] {1, 2, 3, 4}, all, (a, b) -> a * b, 1.0, one, 0, 1);
+        assertArrayEquals(new double[] {24}, one);
+    }
+
+    @Test
+    void argExtremeScansTheMiddleAxis() {
+        // [outer=2, n=3, inner=2]: column (a, b) holds in[a*6 + t*2 + b] for t = 0..2
+        double[] in = {5, 0, 9, 1, 9, 2, /* a = 1 */ 3, 8, 1, 8, 2, 7};
+        long[] out = new long[4];
+        Reductions.argExtreme(in, 3, 2, true, out, 0, 4);
+        // (0,0): 5, 9, 9 -> 1; (0,1): 0, 1, 2 -> 2; (1,0): 3, 1, 2 -> 0; (1,1): 8, 8, 7 -> 0
+        assertArrayEquals(new long[] {1, 2, 0, 0}, out);
+        Reductions.argExtreme(new long[] {5, 0, 9, 1, 9, 2}, 3, 2, false, out, 0, 2);
+        // (0,0): 5, 9, 9 -> 0; (0,1): 0, 1, 2 -> 0
+        assertEquals(0, out[0]);
+        assertEquals(0, out[1]);
+    }
+}
