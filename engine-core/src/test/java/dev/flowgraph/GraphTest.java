@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowgraph.builtin.Constant;
 import dev.flowgraph.spi.Attrs;
-import dev.flowgraph.spi.KernelContext;
-import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpRegistry;
 import dev.flowgraph.spi.OutputSpec;
@@ -31,29 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GraphTest {
     /** A variadic op that takes any number of float64 inputs and has one scalar output. */
-    private static final class GraphTestVariadic implements OpDef {
-        @Override
-        public String type() {
-            return "GraphTestVariadic";
-        }
+    private static final OpDef VARIADIC_OP = TestOps.define("GraphTestVariadic", OpDef.VARIADIC,
+            node -> List.of(new OutputSpec(DType.FLOAT64, Shape.scalar())), k -> {
+                throw new UnsupportedOperationException();
+            });
 
-        @Override
-        public int arity() {
-            return VARIADIC;
-        }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(new OutputSpec(DType.FLOAT64, Shape.scalar()));
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final OpRegistry REGISTRY = TestOps.REGISTRY.with(List.of(new GraphTestVariadic()));
+    private static final OpRegistry REGISTRY = TestOps.REGISTRY.with(List.of(VARIADIC_OP));
 
     private Graph g;
 

@@ -9,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.flowgraph.spi.KernelContext;
-import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpRegistry;
-import dev.flowgraph.spi.OutputSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,32 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SessionConcurrencyTest {
 
     /** Pass-through of one input; expensive, so it always runs on a pool thread. */
-    private static final class HeavyId implements OpDef {
-        @Override
-        public String type() {
-            return "ConcTestHeavyId";
-        }
-
-        @Override
-        public int arity() {
-            return 1;
-        }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(node.input(0));
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            k.setOutput(0, k.input(0));
-        }
-
-        @Override
-        public long cost(NodeSpec node, List<OutputSpec> outputs) {
-            return Long.MAX_VALUE;
-        }
-    }
+    private static final OpDef HEAVY_ID = TestOps.passThrough("ConcTestHeavyId", Long.MAX_VALUE, k -> k.setOutput(0, k.input(0)));
 
     /** A latch pair per node name: the kernel says it entered, then waits to be released. */
     static final class GateLatches {
@@ -74,78 +47,36 @@ class SessionConcurrencyTest {
     static final Map<String, GateLatches> GATES = new ConcurrentHashMap<>();
 
     /** Cheap pass-through that blocks until the test releases it. */
-    private static final class Gate implements OpDef {
-        @Override
-        public String type() {
-            return "ConcTestGate";
-        }
+    private static final OpDef GATE = TestOps.passThrough("ConcTestGate", 0, SessionConcurrencyTest::passWhenReleased);
 
-        @Override
-        public int arity() {
-            return 1;
-        }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(node.input(0));
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            GateLatches latches = GATES.get(k.nodeName());
-            latches.entered.countDown();
-            try {
-                if (!latches.release.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("gate never released");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+    private static void passWhenReleased(KernelContext k) {
+        GateLatches latches = GATES.get(k.nodeName());
+        latches.entered.countDown();
+        try {
+            if (!latches.release.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gate never released");
             }
-            k.setOutput(0, k.input(0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-
-        @Override
-        public long cost(NodeSpec node, List<OutputSpec> outputs) {
-            return 0;
-        }
+        k.setOutput(0, k.input(0));
     }
 
     /** Cheap pass-through that splits a dummy loop over several kernel blocks with parallelFor. */
-    private static final class ParFor implements OpDef {
-        @Override
-        public String type() {
-            return "ConcTestParFor";
-        }
+    private static final OpDef PAR_FOR = TestOps.passThrough("ConcTestParFor", 0, SessionConcurrencyTest::coverInBlocks);
 
-        @Override
-        public int arity() {
-            return 1;
+    private static void coverInBlocks(KernelContext k) {
+        AtomicInteger covered = new AtomicInteger();
+        k.parallelFor(100, 10, (start, end) -> covered.addAndGet(end - start));
+        if (covered.get() != 100) {
+            throw new IllegalStateException("covered " + covered.get());
         }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(node.input(0));
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            AtomicInteger covered = new AtomicInteger();
-            k.parallelFor(100, 10, (start, end) -> covered.addAndGet(end - start));
-            if (covered.get() != 100) {
-                throw new IllegalStateException("covered " + covered.get());
-            }
-            k.setOutput(0, k.input(0));
-        }
-
-        @Override
-        public long cost(NodeSpec node, List<OutputSpec> outputs) {
-            return 0;
-        }
+        k.setOutput(0, k.input(0));
     }
 
     private static final OpRegistry REGISTRY =
-            TestOps.REGISTRY.with(List.of(new HeavyId(), new Gate(), new ParFor()));
+            TestOps.REGISTRY.with(List.of(HEAVY_ID, GATE, PAR_FOR));
 
     private Graph g;
     private ExecutorService executor;

@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flowgraph.spi.KernelContext;
-import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpRegistry;
 import dev.flowgraph.spi.OutputSpec;
@@ -25,74 +23,19 @@ import org.junit.jupiter.api.Test;
 /** The errors a session reports: their types, their messages, and that the session survives them. */
 class SessionErrorsTest {
     /** Passes its input through but claims an output shape of [2]: its kernel contradicts its shape rule. */
-    private static final class WrongShape implements OpDef {
-        @Override
-        public String type() {
-            return "ErrTestWrongShape";
-        }
-
-        @Override
-        public int arity() {
-            return 1;
-        }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(new OutputSpec(DType.FLOAT64, Shape.of(2)));
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            k.setOutput(0, k.input(0));
-        }
-    }
+    private static final OpDef WRONG_SHAPE = TestOps.define("ErrTestWrongShape", 1,
+            node -> List.of(new OutputSpec(DType.FLOAT64, Shape.of(2))), k -> k.setOutput(0, k.input(0)));
 
     /** Sets no output at all. */
-    private static final class NoOutput implements OpDef {
-        @Override
-        public String type() {
-            return "ErrTestNoOutput";
-        }
-
-        @Override
-        public int arity() {
-            return 1;
-        }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(node.input(0));
-        }
-
-        @Override
-        public void compute(KernelContext k) {}
-    }
+    private static final OpDef NO_OUTPUT = TestOps.passThrough("ErrTestNoOutput", k -> { });
 
     /** Throws an Error, not an exception. */
-    private static final class ThrowsError implements OpDef {
-        @Override
-        public String type() {
-            return "ErrTestThrowsError";
-        }
-
-        @Override
-        public int arity() {
-            return 1;
-        }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(node.input(0));
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            throw new AssertionError("kaput");
-        }
-    }
+    private static final OpDef THROWS_ERROR = TestOps.passThrough("ErrTestThrowsError", k -> {
+        throw new AssertionError("kaput");
+    });
 
     private static final OpRegistry REGISTRY =
-            TestOps.REGISTRY.with(List.of(new WrongShape(), new NoOutput(), new ThrowsError()));
+            TestOps.REGISTRY.with(List.of(WRONG_SHAPE, NO_OUTPUT, THROWS_ERROR));
 
     private Graph g;
 

@@ -9,9 +9,13 @@ import dev.flowgraph.spi.OpRegistry;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Test-only ops, so that engine-core's tests need not depend on engine-ops. All work on FLOAT64.
@@ -30,7 +34,12 @@ public final class TestOps {
     /** The global registry plus the test ops. */
     public static final OpRegistry REGISTRY = OpRegistry.global().with(List.of(
             new Binary("TestAdd", Double::sum), new Binary("TestMul", (a, b) -> a * b),
-            new Fail(), new Record(), new Sleep(), new Split()));
+            passThrough("TestFail", k -> {
+                throw new IllegalStateException("boom");
+            }),
+            passThrough("TestRecord", node -> node.attrs().getLong("cost", 0), TestOps::record),
+            passThrough("TestSleep", Long.MAX_VALUE, TestOps::sleep),
+            define("TestSplit", 1, node -> List.of(node.input(0), node.input(0)), TestOps::split)));
 
     /** One entry per TestRecord execution: "nodeName@threadName". */
     public static final Queue<String> RECORDS = new ConcurrentLinkedQueue<>();
@@ -52,16 +61,44 @@ public final class TestOps {
         return g.nodeBuilder(type).inputs(List.of(inputs)).build().output(0);
     }
 
-    private abstract static class UnaryPassThrough implements OpDef {
+    /** An op made of lambdas, so that a test can define the op it needs in one statement. */
+    private record Defined(String type, int arity, Function<NodeSpec, List<OutputSpec>> rule,
+            Consumer<KernelContext> kernel, Optional<ToLongFunction<NodeSpec>> costRule) implements OpDef {
         @Override
-        public int arity() {
-            return 1;
+        public List<OutputSpec> infer(NodeSpec node) {
+            return rule.apply(node);
         }
 
         @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(node.input(0));
+        public void compute(KernelContext k) {
+            kernel.accept(k);
         }
+
+        @Override
+        public long cost(NodeSpec node, List<OutputSpec> outputs) {
+            return costRule.isPresent() ? costRule.get().applyAsLong(node) : OpDef.super.cost(node, outputs);
+        }
+    }
+
+    /** Defines an op from its shape rule and kernel, with the default cost. */
+    public static OpDef define(String type, int arity, Function<NodeSpec, List<OutputSpec>> rule,
+            Consumer<KernelContext> kernel) {
+        return new Defined(type, arity, rule, kernel, Optional.empty());
+    }
+
+    /** Defines a one-input op whose output has its input's dtype and shape, with the default cost. */
+    public static OpDef passThrough(String type, Consumer<KernelContext> kernel) {
+        return define(type, 1, node -> List.of(node.input(0)), kernel);
+    }
+
+    /** Defines a one-input op whose output has its input's dtype and shape, with a fixed cost. */
+    public static OpDef passThrough(String type, long cost, Consumer<KernelContext> kernel) {
+        return passThrough(type, node -> cost, kernel);
+    }
+
+    /** Defines a one-input op whose output has its input's dtype and shape, with a cost rule. */
+    public static OpDef passThrough(String type, ToLongFunction<NodeSpec> cost, Consumer<KernelContext> kernel) {
+        return new Defined(type, 1, node -> List.of(node.input(0)), kernel, Optional.of(cost));
     }
 
     private static final class Binary implements OpDef {
@@ -104,79 +141,28 @@ public final class TestOps {
         }
     }
 
-    private static final class Fail extends UnaryPassThrough {
-        @Override
-        public String type() {
-            return "TestFail";
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            throw new IllegalStateException("boom");
-        }
+    private static void record(KernelContext k) {
+        RECORDS.add(k.nodeName() + "@" + Thread.currentThread().getName());
+        k.setOutput(0, k.input(0));
     }
 
-    private static final class Record extends UnaryPassThrough {
-        @Override
-        public String type() {
-            return "TestRecord";
+    private static void sleep(KernelContext k) {
+        try {
+            Thread.sleep(k.attrs().getLong("millis", 50));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
-
-        @Override
-        public void compute(KernelContext k) {
-            RECORDS.add(k.nodeName() + "@" + Thread.currentThread().getName());
-            k.setOutput(0, k.input(0));
-        }
-
-        @Override
-        public long cost(NodeSpec node, List<OutputSpec> outputs) {
-            return node.attrs().getLong("cost", 0);
-        }
+        k.setOutput(0, k.input(0));
     }
 
-    private static final class Sleep extends UnaryPassThrough {
-        @Override
-        public String type() {
-            return "TestSleep";
+    private static void split(KernelContext k) {
+        double[] x = TensorBuffers.doubles(k.input(0));
+        double[] twice = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            twice[i] = 2 * x[i];
         }
-
-        @Override
-        public void compute(KernelContext k) {
-            try {
-                Thread.sleep(k.attrs().getLong("millis", 50));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            k.setOutput(0, k.input(0));
-        }
-
-        @Override
-        public long cost(NodeSpec node, List<OutputSpec> outputs) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static final class Split extends UnaryPassThrough {
-        @Override
-        public String type() {
-            return "TestSplit";
-        }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(node.input(0), node.input(0));
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            double[] x = TensorBuffers.doubles(k.input(0));
-            double[] twice = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                twice[i] = 2 * x[i];
-            }
-            k.setOutput(0, k.input(0));
-            k.setOutput(1, TensorBuffers.wrap(k.input(0).shape(), twice));
-        }
+        k.setOutput(0, k.input(0));
+        k.setOutput(1, TensorBuffers.wrap(k.input(0).shape(), twice));
     }
 }

@@ -18,10 +18,8 @@ import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.TestOps;
 import dev.flowgraph.spi.KernelContext;
-import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpRegistry;
-import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -40,72 +38,30 @@ import org.junit.jupiter.api.Test;
 class ExecutionTest {
 
     /** Copies its input into a new tensor and keeps only a weak reference to the copy. */
-    private static final class Copy implements OpDef {
-        @Override
-        public String type() {
-            return "ExecTestCopy";
-        }
+    private static final OpDef COPY = TestOps.passThrough("ExecTestCopy", 0, ExecutionTest::copyWatched);
 
-        @Override
-        public int arity() {
-            return 1;
-        }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(node.input(0));
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            Tensor copy = TensorBuffers.wrap(k.input(0).shape(), TensorBuffers.doubles(k.input(0)).clone());
-            WEAK.put(k.nodeName(), new WeakReference<>(copy));
-            k.setOutput(0, copy);
-        }
-
-        @Override
-        public long cost(NodeSpec node, List<OutputSpec> outputs) {
-            return 0;
-        }
+    private static void copyWatched(KernelContext k) {
+        Tensor copy = TensorBuffers.wrap(k.input(0).shape(), TensorBuffers.doubles(k.input(0)).clone());
+        WEAK.put(k.nodeName(), new WeakReference<>(copy));
+        k.setOutput(0, copy);
     }
 
     /**
      * Pass-through that, while it runs (so while the run is in flight), collects garbage and
      * records whether the copy made by the node named in its "watch" attribute is still alive.
      */
-    private static final class Probe implements OpDef {
-        @Override
-        public String type() {
-            return "ExecTestProbe";
-        }
+    private static final OpDef PROBE = TestOps.passThrough("ExecTestProbe", 0, ExecutionTest::recordWhetherWatchedIsAlive);
 
-        @Override
-        public int arity() {
-            return 1;
-        }
-
-        @Override
-        public List<OutputSpec> infer(NodeSpec node) {
-            return List.of(node.input(0));
-        }
-
-        @Override
-        public void compute(KernelContext k) {
-            WeakReference<Tensor> ref = WEAK.get(k.attrs().getString("watch"));
-            ALIVE.put(k.nodeName(), !collected(ref));
-            k.setOutput(0, k.input(0));
-        }
-
-        @Override
-        public long cost(NodeSpec node, List<OutputSpec> outputs) {
-            return 0;
-        }
+    private static void recordWhetherWatchedIsAlive(KernelContext k) {
+        WeakReference<Tensor> ref = WEAK.get(k.attrs().getString("watch"));
+        ALIVE.put(k.nodeName(), !collected(ref));
+        k.setOutput(0, k.input(0));
     }
 
     static final Map<String, WeakReference<Tensor>> WEAK = new ConcurrentHashMap<>();
     static final Map<String, Boolean> ALIVE = new ConcurrentHashMap<>();
 
-    private static final OpRegistry REGISTRY = TestOps.REGISTRY.with(List.of(new Copy(), new Probe()));
+    private static final OpRegistry REGISTRY = TestOps.REGISTRY.with(List.of(COPY, PROBE));
 
     private Graph g;
     private ForkJoinPool pool;
