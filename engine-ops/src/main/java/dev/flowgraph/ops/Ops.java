@@ -485,8 +485,8 @@ public final class Ops {
     }
 
     /**
-     * Adds the square root of {@code x}, elementwise, correctly rounded; FLOAT32 or FLOAT64 only: cast integers first.
-     * The square root of a negative is NaN.
+     * Adds the square root of {@code x}, elementwise, correctly rounded; FLOAT32 or FLOAT64 only:
+     * cast integers first. The square root of a negative is NaN.
      *
      * @param x the operand
      * @return the square roots, of x's dtype and shape
@@ -496,8 +496,8 @@ public final class Ops {
     }
 
     /**
-     * Adds {@code 1 / sqrt(x)}, elementwise; FLOAT32 or FLOAT64 only: cast integers first. {@code rsqrt(0)} is
-     * infinity; of a negative, NaN.
+     * Adds {@code 1 / sqrt(x)}, elementwise; FLOAT32 or FLOAT64 only: cast integers first.
+     * {@code rsqrt(0)} is infinity; of a negative, NaN.
      *
      * @param x the operand
      * @return the reciprocal square roots, of x's dtype and shape
@@ -507,8 +507,8 @@ public final class Ops {
     }
 
     /**
-     * Adds {@code e^x}, elementwise, within 1 ulp; FLOAT32 or FLOAT64 only: cast integers first. Overflow gives
-     * infinity.
+     * Adds {@code e^x}, elementwise (may differ from NumPy by 1 ulp); FLOAT32 or FLOAT64 only: cast
+     * integers first. Overflow gives infinity.
      *
      * @param x the operand
      * @return the exponentials, of x's dtype and shape
@@ -518,8 +518,9 @@ public final class Ops {
     }
 
     /**
-     * Adds the natural logarithm of {@code x}, elementwise, within 1 ulp; FLOAT32 or FLOAT64 only: cast integers first.
-     * {@code log(0)} is -infinity; of a negative, NaN.
+     * Adds the natural logarithm of {@code x}, elementwise (may differ from NumPy by 1 ulp);
+     * FLOAT32 or FLOAT64 only: cast integers first. {@code log(0)} is -infinity; of a negative,
+     * NaN.
      *
      * @param x the operand
      * @return the logarithms, of x's dtype and shape
@@ -529,8 +530,8 @@ public final class Ops {
     }
 
     /**
-     * Adds {@code log(1 + x)}, elementwise, accurate for {@code x} near 0; FLOAT32 or FLOAT64 only: cast integers first.
-     * {@code log1p(-1)} is -infinity; below -1, NaN.
+     * Adds {@code log(1 + x)}, elementwise, accurate for {@code x} near 0; FLOAT32 or FLOAT64 only:
+     * cast integers first. {@code log1p(-1)} is -infinity; below -1, NaN.
      *
      * @param x the operand
      * @return the values, of x's dtype and shape
@@ -540,7 +541,8 @@ public final class Ops {
     }
 
     /**
-     * Adds the sine of {@code x} (radians), elementwise, within 1 ulp; FLOAT32 or FLOAT64 only: cast integers first.
+     * Adds the sine of {@code x} (radians), elementwise (may differ from NumPy by 1 ulp); FLOAT32
+     * or FLOAT64 only: cast integers first.
      *
      * @param x the operand
      * @return the sines, of x's dtype and shape
@@ -550,7 +552,8 @@ public final class Ops {
     }
 
     /**
-     * Adds the cosine of {@code x} (radians), elementwise, within 1 ulp; FLOAT32 or FLOAT64 only: cast integers first.
+     * Adds the cosine of {@code x} (radians), elementwise (may differ from NumPy by 1 ulp); FLOAT32
+     * or FLOAT64 only: cast integers first.
      *
      * @param x the operand
      * @return the cosines, of x's dtype and shape
@@ -560,7 +563,8 @@ public final class Ops {
     }
 
     /**
-     * Adds the hyperbolic tangent of {@code x}, elementwise; FLOAT32 or FLOAT64 only: cast integers first.
+     * Adds the hyperbolic tangent of {@code x}, elementwise; FLOAT32 or FLOAT64 only: cast integers
+     * first.
      *
      * @param x the operand
      * @return the values in [-1, 1], of x's dtype and shape
@@ -606,7 +610,8 @@ public final class Ops {
     }
 
     /**
-     * Adds {@code log(1 + e^x)}, elementwise, without overflow for large {@code |x|}; FLOAT32 or FLOAT64 only: cast integers first.
+     * Adds {@code log(1 + e^x)}, elementwise, without overflow for large {@code |x|}; FLOAT32 or
+     * FLOAT64 only: cast integers first.
      *
      * @param x the operand
      * @return the values, of x's dtype and shape
@@ -616,7 +621,8 @@ public final class Ops {
     }
 
     /**
-     * Adds {@code 1 / x}, elementwise; FLOAT32 or FLOAT64 only: cast integers first. {@code 1 / 0} is infinity (IEEE 754).
+     * Adds {@code 1 / x}, elementwise; FLOAT32 or FLOAT64 only: cast integers first. {@code 1 / 0}
+     * is infinity (IEEE 754).
      *
      * @param x the operand
      * @return the reciprocals, of x's dtype and shape
@@ -626,7 +632,8 @@ public final class Ops {
     }
 
     /**
-     * Adds the largest integer not above {@code x}, elementwise, as a float; FLOAT32 or FLOAT64 only: cast integers first.
+     * Adds the largest integer not above {@code x}, elementwise, as a float; FLOAT32 or FLOAT64
+     * only: cast integers first.
      *
      * @param x the operand
      * @return the values, of x's dtype and shape
@@ -636,7 +643,8 @@ public final class Ops {
     }
 
     /**
-     * Adds the smallest integer not below {@code x}, elementwise, as a float; FLOAT32 or FLOAT64 only: cast integers first.
+     * Adds the smallest integer not below {@code x}, elementwise, as a float; FLOAT32 or FLOAT64
+     * only: cast integers first.
      *
      * @param x the operand
      * @return the values, of x's dtype and shape
@@ -647,7 +655,8 @@ public final class Ops {
 
     /**
      * Adds {@code x} rounded to the nearest integer, halves to the even one ({@code numpy.round}:
-     * 0.5 gives 0, 1.5 and 2.5 give 2), elementwise, as a float; FLOAT32 or FLOAT64 only: cast integers first.
+     * 0.5 gives 0, 1.5 and 2.5 give 2), elementwise, as a float; FLOAT32 or FLOAT64 only: cast
+     * integers first.
      *
      * @param x the operand
      * @return the values, of x's dtype and shape
