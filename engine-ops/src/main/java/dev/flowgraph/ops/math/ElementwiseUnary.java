@@ -62,6 +62,11 @@ abstract class ElementwiseUnary implements OpDef {
             return floats(x -> (float) f.applyAsDouble(x), f);
         }
 
+        /**
+         * Tells whether the op is defined on INT32 and INT64.
+         *
+         * @return true if it has integer operations
+         */
         boolean acceptsIntegers() {
             return i32 != null;
         }
