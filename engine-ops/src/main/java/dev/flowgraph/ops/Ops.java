@@ -452,6 +452,234 @@ public final class Ops {
 
     // ---- math: unary ----------------------------------------------------------------------------
 
+    /**
+     * Adds {@code |x|}, elementwise, as {@code numpy.abs}; numeric dtypes. Integers wrap:
+     * {@code abs(MIN_VALUE)} is {@code MIN_VALUE}; {@code abs(-0.0)} is {@code 0.0}.
+     *
+     * @param x the operand
+     * @return the absolute values, of x's dtype and shape
+     */
+    public Output abs(Output x) {
+        return op("Abs", x);
+    }
+
+    /**
+     * Adds the sign of {@code x}, elementwise, as {@code numpy.sign}: -1, 0 or 1 in x's dtype;
+     * numeric dtypes. Both float zeros give {@code 0.0}; NaN gives NaN.
+     *
+     * @param x the operand
+     * @return the signs, of x's dtype and shape
+     */
+    public Output sign(Output x) {
+        return op("Sign", x);
+    }
+
+    /**
+     * Adds {@code x * x}, elementwise; numeric dtypes (integers wrap on overflow).
+     *
+     * @param x the operand
+     * @return the squares, of x's dtype and shape
+     */
+    public Output square(Output x) {
+        return op("Square", x);
+    }
+
+    /**
+     * Adds the square root of {@code x}, elementwise, correctly rounded; FLOAT32 or FLOAT64 only:
+     * cast integers first. The square root of a negative is NaN.
+     *
+     * @param x the operand
+     * @return the square roots, of x's dtype and shape
+     */
+    public Output sqrt(Output x) {
+        return op("Sqrt", x);
+    }
+
+    /**
+     * Adds {@code 1 / sqrt(x)}, elementwise; FLOAT32 or FLOAT64 only: cast integers first.
+     * {@code rsqrt(0)} is infinity; of a negative, NaN.
+     *
+     * @param x the operand
+     * @return the reciprocal square roots, of x's dtype and shape
+     */
+    public Output rsqrt(Output x) {
+        return op("Rsqrt", x);
+    }
+
+    /**
+     * Adds {@code e^x}, elementwise (may differ from NumPy by 1 ulp); FLOAT32 or FLOAT64 only: cast
+     * integers first. Overflow gives infinity.
+     *
+     * @param x the operand
+     * @return the exponentials, of x's dtype and shape
+     */
+    public Output exp(Output x) {
+        return op("Exp", x);
+    }
+
+    /**
+     * Adds the natural logarithm of {@code x}, elementwise (may differ from NumPy by 1 ulp);
+     * FLOAT32 or FLOAT64 only: cast integers first. {@code log(0)} is -infinity; of a negative,
+     * NaN.
+     *
+     * @param x the operand
+     * @return the logarithms, of x's dtype and shape
+     */
+    public Output log(Output x) {
+        return op("Log", x);
+    }
+
+    /**
+     * Adds {@code log(1 + x)}, elementwise, accurate for {@code x} near 0; FLOAT32 or FLOAT64 only:
+     * cast integers first. {@code log1p(-1)} is -infinity; below -1, NaN.
+     *
+     * @param x the operand
+     * @return the values, of x's dtype and shape
+     */
+    public Output log1p(Output x) {
+        return op("Log1p", x);
+    }
+
+    /**
+     * Adds the sine of {@code x} (radians), elementwise (may differ from NumPy by 1 ulp); FLOAT32
+     * or FLOAT64 only: cast integers first.
+     *
+     * @param x the operand
+     * @return the sines, of x's dtype and shape
+     */
+    public Output sin(Output x) {
+        return op("Sin", x);
+    }
+
+    /**
+     * Adds the cosine of {@code x} (radians), elementwise (may differ from NumPy by 1 ulp); FLOAT32
+     * or FLOAT64 only: cast integers first.
+     *
+     * @param x the operand
+     * @return the cosines, of x's dtype and shape
+     */
+    public Output cos(Output x) {
+        return op("Cos", x);
+    }
+
+    /**
+     * Adds the hyperbolic tangent of {@code x}, elementwise; FLOAT32 or FLOAT64 only: cast integers
+     * first.
+     *
+     * @param x the operand
+     * @return the values in [-1, 1], of x's dtype and shape
+     */
+    public Output tanh(Output x) {
+        return op("Tanh", x);
+    }
+
+    /**
+     * Adds the logistic function {@code 1 / (1 + e^-x)}, elementwise, without overflow for large
+     * {@code |x|}; FLOAT32 or FLOAT64 only: cast integers first.
+     *
+     * @param x the operand
+     * @return the values in [0, 1], of x's dtype and shape
+     */
+    public Output sigmoid(Output x) {
+        return op("Sigmoid", x);
+    }
+
+    /**
+     * Adds {@code max(x, 0)}, elementwise, as {@code numpy.maximum(x, 0)}; numeric dtypes. NaN
+     * propagates.
+     *
+     * @param x the operand
+     * @return the rectified values, of x's dtype and shape
+     */
+    public Output relu(Output x) {
+        return op("Relu", x);
+    }
+
+    /**
+     * Adds the leaky rectifier {@code x > 0 ? x : alpha * x}, elementwise, as TensorFlow's
+     * {@code leaky_relu}; FLOAT32 or FLOAT64 only: cast integers first. NaN propagates.
+     *
+     * @param x the operand
+     * @param alpha the slope for {@code x <= 0}, finite (TensorFlow's default is 0.2); FLOAT32
+     *     inputs use it rounded to float
+     * @return the values, of x's dtype and shape
+     * @throws GraphBuildException if alpha is not finite or x is not a float
+     */
+    public Output leakyRelu(Output x, double alpha) {
+        return op("LeakyRelu", Attrs.of("alpha", alpha), x);
+    }
+
+    /**
+     * Adds {@code log(1 + e^x)}, elementwise, without overflow for large {@code |x|}; FLOAT32 or
+     * FLOAT64 only: cast integers first.
+     *
+     * @param x the operand
+     * @return the values, of x's dtype and shape
+     */
+    public Output softplus(Output x) {
+        return op("Softplus", x);
+    }
+
+    /**
+     * Adds {@code 1 / x}, elementwise; FLOAT32 or FLOAT64 only: cast integers first. {@code 1 / 0}
+     * is infinity (IEEE 754).
+     *
+     * @param x the operand
+     * @return the reciprocals, of x's dtype and shape
+     */
+    public Output reciprocal(Output x) {
+        return op("Reciprocal", x);
+    }
+
+    /**
+     * Adds the largest integer not above {@code x}, elementwise, as a float; FLOAT32 or FLOAT64
+     * only: cast integers first.
+     *
+     * @param x the operand
+     * @return the values, of x's dtype and shape
+     */
+    public Output floor(Output x) {
+        return op("Floor", x);
+    }
+
+    /**
+     * Adds the smallest integer not below {@code x}, elementwise, as a float; FLOAT32 or FLOAT64
+     * only: cast integers first.
+     *
+     * @param x the operand
+     * @return the values, of x's dtype and shape
+     */
+    public Output ceil(Output x) {
+        return op("Ceil", x);
+    }
+
+    /**
+     * Adds {@code x} rounded to the nearest integer, halves to the even one ({@code numpy.round}:
+     * 0.5 gives 0, 1.5 and 2.5 give 2), elementwise, as a float; FLOAT32 or FLOAT64 only: cast
+     * integers first.
+     *
+     * @param x the operand
+     * @return the values, of x's dtype and shape
+     */
+    public Output round(Output x) {
+        return op("Round", x);
+    }
+
+    /**
+     * Adds {@code x} converted to {@code dtype}, elementwise, as NumPy's {@code x.astype(dtype)};
+     * the only way dtypes change. Any dtype to any dtype: floats to integers truncate toward zero,
+     * NaN gives 0 and out-of-range values (infinities included) give {@code MIN_VALUE} or
+     * {@code MAX_VALUE}; INT64 to INT32 wraps; to FLOAT32 rounds to nearest; BOOL gives 0 or 1;
+     * to BOOL is {@code x != 0} (NaN is true). A cast to x's own dtype returns x's value as is.
+     *
+     * @param x the operand
+     * @param dtype the dtype to convert to
+     * @return the converted values, of x's shape
+     */
+    public Output cast(Output x, DType dtype) {
+        return op("Cast", Attrs.of("dtype", checkNotNull(dtype, "dtype")), x);
+    }
+
     // ---- math: binary, comparisons, logic, where ----------------------------------------------
 
     // ---- array: reshaping, joining, indexing, filling ------------------------------------------

@@ -1,0 +1,24 @@
+package dev.flowgraph.ops.math;
+
+/**
+ * Elementwise {@code e^x}, on FLOAT32 and FLOAT64, as {@code numpy.exp}: overflow gives infinity,
+ * {@code exp(-infinity)} is 0.
+ *
+ * <p>Computed with {@link StrictMath#exp} (fdlibm: the same bits on every JVM); FLOAT32
+ * computes in double and rounds once to float. Results may differ by 1 ulp from NumPy's float64
+ * result rounded to the input's dtype. NumPy's own float32 loops are less exact (on x86 with AVX2
+ * up to 2 ulp for exp and 3 for log, varying between CPUs), so FLOAT32 results can differ from
+ * {@code np.exp(x.astype(np.float32))} by as much.
+ */
+final class Exp extends ElementwiseUnary {
+    static final String TYPE = "Exp";
+
+    Exp() {
+        super(TYPE, Operations.viaDouble(StrictMath::exp));
+    }
+
+    @Override
+    public String summary() {
+        return "exp(x): e^x elementwise; float dtypes";
+    }
+}
