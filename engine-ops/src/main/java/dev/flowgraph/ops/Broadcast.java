@@ -51,6 +51,19 @@ public final class Broadcast {
      *     the common dtype is BOOL
      */
     public static DType numericDType(NodeSpec node) {
+        DType dtype = commonDType(node);
+        checkArgument(dtype.isNumeric(), "%s is not a numeric dtype", dtype);
+        return dtype;
+    }
+
+    /**
+     * Returns the dtype that all of a node's inputs share, of any kind (BOOL included).
+     *
+     * @param node a node with at least one input
+     * @return the common dtype
+     * @throws IllegalArgumentException if the node has no inputs or two inputs' dtypes differ
+     */
+    public static DType commonDType(NodeSpec node) {
         checkNotNull(node, "node");
         checkArgument(node.inputCount() > 0, "the op needs at least one input");
         DType dtype = node.inputDType(0);
@@ -58,7 +71,6 @@ public final class Broadcast {
             DType other = node.inputDType(i);
             checkArgument(other == dtype, "dtypes differ: %s and %s; cast one operand", dtype, other);
         }
-        checkArgument(dtype.isNumeric(), "%s is not a numeric dtype", dtype);
         return dtype;
     }
 }

@@ -682,6 +682,189 @@ public final class Ops {
 
     // ---- math: binary, comparisons, logic, where ----------------------------------------------
 
+    /**
+     * Adds {@code x^y}, elementwise with NumPy broadcasting; numeric dtypes, both the same. Floats
+     * follow C's {@code pow}, as NumPy does ({@code pow(1, NaN)} is 1, a negative base to a
+     * non-integer power is NaN); integers give the exact power, wrapping on overflow, and a
+     * negative integer exponent fails the run naming the node (cast to a float dtype first).
+     *
+     * @param x the base
+     * @param y the exponent
+     * @return the powers, of the broadcast shape
+     */
+    public Output pow(Output x, Output y) {
+        return op("Pow", x, y);
+    }
+
+    /**
+     * Adds the larger of {@code x} and {@code y}, elementwise with NumPy broadcasting, as
+     * {@code np.maximum}: NaN if either is NaN. Numeric dtypes, both the same.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return the maxima, of the broadcast shape
+     */
+    public Output maximum(Output x, Output y) {
+        return op("Maximum", x, y);
+    }
+
+    /**
+     * Adds the smaller of {@code x} and {@code y}, elementwise with NumPy broadcasting, as
+     * {@code np.minimum}: NaN if either is NaN. Numeric dtypes, both the same.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return the minima, of the broadcast shape
+     */
+    public Output minimum(Output x, Output y) {
+        return op("Minimum", x, y);
+    }
+
+    /**
+     * Adds {@code x mod y}, elementwise with NumPy broadcasting, as {@code np.mod} and Python's
+     * {@code %}: the result has the sign of the divisor ({@code -7 mod 3} is 2). Numeric dtypes,
+     * both the same. Floats: {@code x mod 0} is NaN; integers: a zero divisor fails the run naming
+     * the node.
+     *
+     * @param x the dividend
+     * @param y the divisor
+     * @return the remainders, of the broadcast shape
+     */
+    public Output mod(Output x, Output y) {
+        return op("Mod", x, y);
+    }
+
+    /**
+     * Adds {@code (x - y)^2}, elementwise with NumPy broadcasting; numeric dtypes, both the same
+     * (integers wrap on overflow).
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return the squared differences, of the broadcast shape
+     */
+    public Output squaredDifference(Output x, Output y) {
+        return op("SquaredDifference", x, y);
+    }
+
+    /**
+     * Adds the comparison {@code x == y}, elementwise with NumPy broadcasting, with a BOOL
+     * result; numeric or BOOL dtypes, both the same; NaN equals nothing.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return BOOL, of the broadcast shape
+     */
+    public Output equal(Output x, Output y) {
+        return op("Equal", x, y);
+    }
+
+    /**
+     * Adds the comparison {@code x != y}, elementwise with NumPy broadcasting, with a BOOL
+     * result; numeric or BOOL dtypes, both the same; NaN differs from everything, itself included.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return BOOL, of the broadcast shape
+     */
+    public Output notEqual(Output x, Output y) {
+        return op("NotEqual", x, y);
+    }
+
+    /**
+     * Adds the comparison {@code x < y}, elementwise with NumPy broadcasting, with a BOOL
+     * result; numeric dtypes, both the same; false where either is NaN.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return BOOL, of the broadcast shape
+     */
+    public Output less(Output x, Output y) {
+        return op("Less", x, y);
+    }
+
+    /**
+     * Adds the comparison {@code x <= y}, elementwise with NumPy broadcasting, with a BOOL
+     * result; numeric dtypes, both the same; false where either is NaN.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return BOOL, of the broadcast shape
+     */
+    public Output lessEqual(Output x, Output y) {
+        return op("LessEqual", x, y);
+    }
+
+    /**
+     * Adds the comparison {@code x > y}, elementwise with NumPy broadcasting, with a BOOL
+     * result; numeric dtypes, both the same; false where either is NaN.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return BOOL, of the broadcast shape
+     */
+    public Output greater(Output x, Output y) {
+        return op("Greater", x, y);
+    }
+
+    /**
+     * Adds the comparison {@code x >= y}, elementwise with NumPy broadcasting, with a BOOL
+     * result; numeric dtypes, both the same; false where either is NaN.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return BOOL, of the broadcast shape
+     */
+    public Output greaterEqual(Output x, Output y) {
+        return op("GreaterEqual", x, y);
+    }
+
+    /**
+     * Adds the logical and of {@code x} and {@code y}, elementwise with NumPy broadcasting; BOOL
+     * inputs.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return BOOL, of the broadcast shape
+     */
+    public Output logicalAnd(Output x, Output y) {
+        return op("LogicalAnd", x, y);
+    }
+
+    /**
+     * Adds the logical or of {@code x} and {@code y}, elementwise with NumPy broadcasting; BOOL
+     * inputs.
+     *
+     * @param x the left operand
+     * @param y the right operand
+     * @return BOOL, of the broadcast shape
+     */
+    public Output logicalOr(Output x, Output y) {
+        return op("LogicalOr", x, y);
+    }
+
+    /**
+     * Adds the logical negation of {@code x}, elementwise; a BOOL input.
+     *
+     * @param x the operand
+     * @return BOOL, of x's shape
+     */
+    public Output logicalNot(Output x) {
+        return op("LogicalNot", x);
+    }
+
+    /**
+     * Adds {@code cond ? x : y}, elementwise, as NumPy's {@code np.where(cond, x, y)}: all three
+     * broadcast together. {@code cond} is BOOL; x and y have one dtype, any (BOOL included).
+     *
+     * @param cond where to take x
+     * @param x the values where cond holds
+     * @param y the values where it does not
+     * @return of x's dtype and the broadcast shape of all three
+     */
+    public Output where(Output cond, Output x, Output y) {
+        return op("Where", cond, x, y);
+    }
+
     // ---- array: reshaping, joining, indexing, filling ------------------------------------------
 
     // ---- linear algebra and neural networks ----------------------------------------------------

@@ -2,16 +2,18 @@ package dev.flowgraph.ops.kernels;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import java.util.Arrays;
 
 /**
- * Maps the elements of a broadcast result to the elements of its two operands, following NumPy's
- * rules, independently of the dtype.
+ * Maps the elements of a broadcast result to the elements of its operands (two for a binary op,
+ * three for {@code where}, any number in general), following NumPy's rules, independently of the
+ * dtype.
  *
  * <p>Operand shapes are aligned at their last axis; a missing leading axis, or an axis of size 1
- * where the result's is larger, is read with stride 0. Adjacent axes that both operands read
- * contiguously (or both with stride 0) are merged, so that the common cases are a single run:
+ * where the result's is larger, is read with stride 0. Adjacent axes that every operand reads
+ * contiguously (or with stride 0) are merged, so that the common cases are a single run:
  * equal shapes become one axis read with strides (1, 1), and a size-1 operand one axis read with
  * strides (0, 1) or (1, 0). Other shapes fall back to the general strided walk, which still hands
  * out whole rows of the innermost merged axis.
@@ -20,13 +22,16 @@ import java.util.Arrays;
  * BroadcastIndex ix = new BroadcastIndex(new long[] {2, 3}, new long[] {2, 3}, new long[] {3});
  * ix.forEachRun(0, ix.size(), (out, len, xOff, xStride, yOff, yStride) -> ...);
  * // two runs: (0, 3, 0, 1, 0, 1) and (3, 3, 3, 1, 0, 1)
+ * BroadcastIndex three = new BroadcastIndex(new long[] {2, 3}, new long[] {2, 1}, new long[] {3}, new long[] {});
+ * three.forEachOperandRun(0, three.size(), (out, len, offsets, strides) -> ...);
+ * // two runs: (0, 3, [0, 0, 0], [0, 1, 0]) and (3, 3, [1, 0, 0], [0, 1, 0])
  * }</pre>
  */
 public final class BroadcastIndex {
     /**
-     * One run of consecutive result elements: result element {@code outOffset + i}, for
-     * {@code 0 <= i < length}, reads x at {@code xOffset + i * xStride} and y at
-     * {@code yOffset + i * yStride}.
+     * One run of consecutive result elements of a two-operand index: result element
+     * {@code outOffset + i}, for {@code 0 <= i < length}, reads x at {@code xOffset + i * xStride}
+     * and y at {@code yOffset + i * yStride}.
      */
     @FunctionalInterface
     public interface Run {
@@ -43,26 +48,47 @@ public final class BroadcastIndex {
         void run(int outOffset, int length, int xOffset, int xStride, int yOffset, int yStride);
     }
 
+    /**
+     * One run of consecutive result elements of an index over any number of operands: result
+     * element {@code outOffset + i}, for {@code 0 <= i < length}, reads operand {@code j} at
+     * {@code offsets[j] + i * strides[j]}.
+     */
+    @FunctionalInterface
+    public interface OperandRun {
+        /**
+         * Processes one run. The arrays are reused for the next run and must not be modified.
+         *
+         * @param outOffset the first result element
+         * @param length the number of elements, at least 1
+         * @param offsets per operand, where its element for the first result element is
+         * @param strides per operand, how far its index moves per result element (0 or more)
+         */
+        void run(int outOffset, int length, int[] offsets, int[] strides);
+    }
+
     /** Merged result axes, outermost first; never empty. */
     private final int[] dims;
-    private final int[] xStrides;
-    private final int[] yStrides;
+    /** Per operand, its stride along each merged axis. */
+    private final int[][] strides;
     private final int size;
 
     /**
-     * Prepares the mapping for one result shape and two operand shapes.
+     * Prepares the mapping for one result shape and its operands' shapes.
      *
      * @param outDims the result's dimensions, the broadcast of the operands'
-     * @param xDims the left operand's dimensions, of rank at most the result's
-     * @param yDims the right operand's dimensions, of rank at most the result's
-     * @throws IllegalArgumentException if an operand cannot broadcast to the result, or the
-     *     result holds more than {@link Integer#MAX_VALUE} elements
+     * @param operandDims each operand's dimensions, of rank at most the result's; at least one
+     * @throws IllegalArgumentException if there is no operand, an operand cannot broadcast to the
+     *     result, or the result holds more than {@link Integer#MAX_VALUE} elements
      */
-    public BroadcastIndex(long[] outDims, long[] xDims, long[] yDims) {
+    public BroadcastIndex(long[] outDims, long[]... operandDims) {
         checkNotNull(outDims, "outDims");
+        checkArgument(operandDims.length > 0, "no operands");
         int rank = outDims.length;
-        int[] xs = strides(outDims, checkNotNull(xDims, "xDims"));
-        int[] ys = strides(outDims, checkNotNull(yDims, "yDims"));
+        int k = operandDims.length;
+        int[][] full = new int[k][];
+        for (int j = 0; j < k; j++) {
+            full[j] = strides(outDims, checkNotNull(operandDims[j], "operand %s's dims", j));
+        }
         long total = 1;
         for (long d : outDims) {
             total *= d;
@@ -70,23 +96,22 @@ public final class BroadcastIndex {
         }
         size = (int) total;
         // Walk from the innermost axis outwards, merging each axis into the group inside it when
-        // both operands continue that group's stride pattern; size-1 axes add nothing.
+        // every operand continues that group's stride pattern; size-1 axes add nothing.
         int[] d = new int[Math.max(rank, 1)];
-        int[] gx = new int[d.length];
-        int[] gy = new int[d.length];
+        int[][] gs = new int[k][d.length];
         int groups = 0;
         for (int a = rank - 1; a >= 0; a--) {
             int n = (int) outDims[a];
             if (n == 1) {
                 continue;
             }
-            int g = groups - 1;
-            if (g >= 0 && xs[a] == (long) gx[g] * d[g] && ys[a] == (long) gy[g] * d[g]) {
-                d[g] *= n;
+            if (groups > 0 && continuesGroup(full, gs, a, groups - 1, d[groups - 1])) {
+                d[groups - 1] *= n;
             } else {
                 d[groups] = n;
-                gx[groups] = xs[a];
-                gy[groups] = ys[a];
+                for (int j = 0; j < k; j++) {
+                    gs[j][groups] = full[j][a];
+                }
                 groups++;
             }
         }
@@ -95,13 +120,23 @@ public final class BroadcastIndex {
             groups = 1;
         }
         dims = new int[groups];
-        xStrides = new int[groups];
-        yStrides = new int[groups];
+        strides = new int[k][groups];
         for (int g = 0; g < groups; g++) {
             dims[groups - 1 - g] = d[g];
-            xStrides[groups - 1 - g] = gx[g];
-            yStrides[groups - 1 - g] = gy[g];
+            for (int j = 0; j < k; j++) {
+                strides[j][groups - 1 - g] = gs[j][g];
+            }
         }
+    }
+
+    /** Tells whether every operand's stride on axis {@code a} is its stride on group g times g's size. */
+    private static boolean continuesGroup(int[][] full, int[][] gs, int a, int g, int groupSize) {
+        for (int j = 0; j < full.length; j++) {
+            if (full[j][a] != (long) gs[j][g] * groupSize) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns, per result axis, the operand's stride: 0 where it is missing or broadcast. */
@@ -130,7 +165,16 @@ public final class BroadcastIndex {
     }
 
     /**
-     * Tells whether the whole result is one run (equal shapes, or one operand of size 1).
+     * Returns the number of operands.
+     *
+     * @return how many operand shapes the index was built with
+     */
+    public int operandCount() {
+        return strides.length;
+    }
+
+    /**
+     * Tells whether the whole result is one run (equal shapes, or operands of size 1).
      *
      * @return true if {@link #forEachRun} hands out one run per call
      */
@@ -139,38 +183,62 @@ public final class BroadcastIndex {
     }
 
     /**
-     * Hands the result elements {@code [from, to)} to {@code body} as runs, in increasing order;
-     * each run ends at the end of the range or of a row of the innermost merged axis.
+     * Hands the result elements {@code [from, to)} of a two-operand index to {@code body} as
+     * runs, in increasing order; each run ends at the end of the range or of a row of the
+     * innermost merged axis.
+     *
+     * @param from the first result element
+     * @param to one past the last result element
+     * @param body what to do with each run
+     * @throws IllegalArgumentException if the range is not within {@code [0, size()]}
+     * @throws IllegalStateException if the index has not exactly two operands
+     */
+    public void forEachRun(int from, int to, Run body) {
+        checkState(strides.length == 2, "the index has %s operands, not 2", strides.length);
+        forEachOperandRun(from, to, (o, n, offsets, steps) -> body.run(o, n, offsets[0], steps[0], offsets[1], steps[1]));
+    }
+
+    /**
+     * Hands the result elements {@code [from, to)} to {@code body} as runs over all operands, in
+     * increasing order; each run ends at the end of the range or of a row of the innermost
+     * merged axis.
      *
      * @param from the first result element
      * @param to one past the last result element
      * @param body what to do with each run
      * @throws IllegalArgumentException if the range is not within {@code [0, size()]}
      */
-    public void forEachRun(int from, int to, Run body) {
+    public void forEachOperandRun(int from, int to, OperandRun body) {
         checkArgument(0 <= from && from <= to && to <= size, "range [%s, %s) is not within [0, %s)", from, to, size);
         if (from == to) {
             return;
         }
+        int k = strides.length;
         int last = dims.length - 1;
         int inner = dims[last];
-        int sx = xStrides[last];
-        int sy = yStrides[last];
+        int[] step = new int[k];
+        int[] base = new int[k];
+        int[] offsets = new int[k];
         int[] coord = new int[last];
-        int xBase = 0;
-        int yBase = 0;
         int rest = from / inner;
         for (int a = last - 1; a >= 0; a--) {
             coord[a] = rest % dims[a];
             rest /= dims[a];
-            xBase += coord[a] * xStrides[a];
-            yBase += coord[a] * yStrides[a];
+            for (int j = 0; j < k; j++) {
+                base[j] += coord[a] * strides[j][a];
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            step[j] = strides[j][last];
         }
         int column = from % inner;
         int pos = from;
         while (true) {
             int len = Math.min(inner - column, to - pos);
-            body.run(pos, len, xBase + column * sx, sx, yBase + column * sy, sy);
+            for (int j = 0; j < k; j++) {
+                offsets[j] = base[j] + column * step[j];
+            }
+            body.run(pos, len, offsets, step);
             pos += len;
             if (pos >= to) {
                 return;
@@ -178,14 +246,16 @@ public final class BroadcastIndex {
             column = 0;
             // Odometer step to the next row: carry into outer axes, rewinding the ones that wrap.
             for (int a = last - 1; a >= 0; a--) {
-                xBase += xStrides[a];
-                yBase += yStrides[a];
-                if (++coord[a] < dims[a]) {
+                boolean wraps = ++coord[a] == dims[a];
+                if (wraps) {
+                    coord[a] = 0;
+                }
+                for (int j = 0; j < k; j++) {
+                    base[j] += wraps ? (1 - dims[a]) * strides[j][a] : strides[j][a];
+                }
+                if (!wraps) {
                     break;
                 }
-                coord[a] = 0;
-                xBase -= dims[a] * xStrides[a];
-                yBase -= dims[a] * yStrides[a];
             }
         }
     }

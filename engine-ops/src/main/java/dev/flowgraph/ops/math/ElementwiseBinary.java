@@ -1,18 +1,12 @@
 package dev.flowgraph.ops.math;
 
-import dev.flowgraph.Shape;
-import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Broadcast;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.ops.kernels.Elementwise;
 import dev.flowgraph.ops.kernels.FloatBinaryOperator;
-import dev.flowgraph.ops.kernels.KernelTuning;
-import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
-import dev.flowgraph.spi.TensorBuffers;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.IntBinaryOperator;
@@ -20,12 +14,11 @@ import java.util.function.LongBinaryOperator;
 
 /**
  * What elementwise binary ops with NumPy broadcasting share: two inputs of one numeric dtype
- * ({@link Broadcast#binary}), and a kernel that applies one operation per dtype through
- * {@link Elementwise#binary} over fixed-size blocks of the output. An op is its type and its four
- * operations.
+ * ({@link Broadcast#binary}), an output of that dtype, and a kernel that applies one operation
+ * per dtype through {@link Elementwise#binary} over fixed-size blocks of the output (the
+ * {@link BroadcastOp} driver). An op is its type and its four operations.
  */
-abstract class ElementwiseBinary implements OpDef {
-    private final String type;
+abstract class ElementwiseBinary extends BroadcastOp {
     private final FloatBinaryOperator f32;
     private final DoubleBinaryOperator f64;
     private final IntBinaryOperator i32;
@@ -42,21 +35,11 @@ abstract class ElementwiseBinary implements OpDef {
      */
     ElementwiseBinary(String type, FloatBinaryOperator f32, DoubleBinaryOperator f64, IntBinaryOperator i32,
             LongBinaryOperator i64) {
-        this.type = type;
+        super(type, 2);
         this.f32 = f32;
         this.f64 = f64;
         this.i32 = i32;
         this.i64 = i64;
-    }
-
-    @Override
-    public final String type() {
-        return type;
-    }
-
-    @Override
-    public final int arity() {
-        return 2;
     }
 
     @Override
@@ -65,19 +48,9 @@ abstract class ElementwiseBinary implements OpDef {
     }
 
     @Override
-    public final void compute(KernelContext k) {
-        Tensor x = k.input(0);
-        Tensor y = k.input(1);
-        Shape shape = Shape.broadcast(x.shape(), y.shape());
-        BroadcastIndex index = new BroadcastIndex(shape.dims(), x.shape().dims(), y.shape().dims());
-        Object xs = TensorBuffers.array(x);
-        Object ys = TensorBuffers.array(y);
-        Object out = newArray(xs, index.size());
-        k.parallelFor(index.size(), KernelTuning.ELEMENTWISE_GRAIN, block(xs, ys, out, index));
-        k.setOutput(0, TensorBuffers.wrap(x.dtype(), shape, out));
-    }
-
-    private RangeBody block(Object x, Object y, Object out, BroadcastIndex index) {
+    final RangeBody block(Object[] inputs, Object out, BroadcastIndex index) {
+        Object x = inputs[0];
+        Object y = inputs[1];
         if (x instanceof float[]) {
             return (s, e) -> Elementwise.binary((float[]) x, (float[]) y, (float[]) out, index, f32, s, e);
         } else if (x instanceof double[]) {

@@ -81,4 +81,54 @@ class BroadcastIndexTest {
         BroadcastIndex ix = new BroadcastIndex(dims(3), dims(3), dims(3));
         assertThrows(IllegalArgumentException.class, () -> runs(ix, 0, 4));
     }
+
+    private static List<List<Integer>> operandRuns(BroadcastIndex ix, int from, int to) {
+        List<List<Integer>> out = new ArrayList<>();
+        ix.forEachOperandRun(from, to, (o, n, offsets, strides) -> {
+            List<Integer> run = new ArrayList<>(List.of(o, n));
+            for (int j = 0; j < offsets.length; j++) {
+                run.add(offsets[j]);
+                run.add(strides[j]);
+            }
+            out.add(run);
+        });
+        return out;
+    }
+
+    @Test
+    void threeOperandsBroadcastTogether() {
+        // [2, 3] from c [2, 1], x [3], y []: row r reads c[r] (stride 0), x from 0 (stride 1), y[0].
+        BroadcastIndex ix = new BroadcastIndex(dims(2, 3), dims(2, 1), dims(3), dims());
+        assertEquals(3, ix.operandCount());
+        assertEquals(List.of(List.of(0, 3, 0, 0, 0, 1, 0, 0), List.of(3, 3, 1, 0, 0, 1, 0, 0)),
+                operandRuns(ix, 0, 6));
+        // From element 4 (row 1, column 1) to the end.
+        assertEquals(List.of(List.of(4, 2, 1, 0, 1, 1, 0, 0)), operandRuns(ix, 4, 6));
+        assertThrows(IllegalStateException.class, () -> runs(ix, 0, 6));
+    }
+
+    @Test
+    void threeEqualShapesMergeIntoOneRun() {
+        BroadcastIndex ix = new BroadcastIndex(dims(4, 5), dims(4, 5), dims(4, 5), dims(4, 5));
+        assertTrue(ix.isSingleRun());
+        assertEquals(List.of(List.of(3, 12, 3, 1, 3, 1, 3, 1)), operandRuns(ix, 3, 15));
+    }
+
+    @Test
+    void axesMergeOnlyWhereEveryOperandAllows() {
+        // [2, 2, 2] with x and y equal-shaped but c [2, 1, 2]: the outer two axes of x and y would
+        // merge, c's broadcast middle axis keeps them apart, so rows of 2 with c at 0, 0, 2, 2.
+        BroadcastIndex ix = new BroadcastIndex(dims(2, 2, 2), dims(2, 1, 2), dims(2, 2, 2), dims(2, 2, 2));
+        List<Integer> cOffsets = new ArrayList<>();
+        ix.forEachOperandRun(0, 8, (o, n, offsets, strides) -> cOffsets.add(offsets[0]));
+        assertEquals(List.of(0, 0, 2, 2), cOffsets);
+    }
+
+    @Test
+    void oneOperandIsOneRunOfItself() {
+        BroadcastIndex ix = new BroadcastIndex(dims(3, 4), dims(3, 4));
+        assertTrue(ix.isSingleRun());
+        assertEquals(List.of(List.of(2, 7, 2, 1)), operandRuns(ix, 2, 9));
+        assertThrows(IllegalArgumentException.class, () -> new BroadcastIndex(dims(3)));
+    }
 }

@@ -1,0 +1,87 @@
+package dev.flowgraph.ops.math;
+
+import dev.flowgraph.DType;
+import dev.flowgraph.Shape;
+import dev.flowgraph.Tensor;
+import dev.flowgraph.ops.kernels.BroadcastIndex;
+import dev.flowgraph.ops.kernels.KernelTuning;
+import dev.flowgraph.spi.KernelContext;
+import dev.flowgraph.spi.OpDef;
+import dev.flowgraph.spi.RangeBody;
+import dev.flowgraph.spi.TensorBuffers;
+
+/**
+ * The kernel driver that elementwise ops with NumPy broadcasting share, whatever their number of
+ * inputs and their output dtype: it broadcasts all inputs together, allocates the output with
+ * the dtype the shape rule inferred, and runs the subclass's block over fixed-size blocks of the
+ * output ({@link KernelTuning#ELEMENTWISE_GRAIN}), so results do not depend on the pool size.
+ * A subclass supplies the shape rule and, per block, the loop for its operands' arrays.
+ */
+abstract class BroadcastOp implements OpDef {
+    private final String type;
+    private final int arity;
+
+    /**
+     * Defines the op.
+     *
+     * @param type the op type
+     * @param arity the number of inputs, all broadcast together
+     */
+    BroadcastOp(String type, int arity) {
+        this.type = type;
+        this.arity = arity;
+    }
+
+    @Override
+    public final String type() {
+        return type;
+    }
+
+    @Override
+    public final int arity() {
+        return arity;
+    }
+
+    @Override
+    public final void compute(KernelContext k) {
+        Shape shape = Shape.scalar();
+        long[][] dims = new long[arity][];
+        Object[] arrays = new Object[arity];
+        for (int i = 0; i < arity; i++) {
+            Tensor t = k.input(i);
+            shape = Shape.broadcast(shape, t.shape());
+            dims[i] = t.shape().dims();
+            arrays[i] = TensorBuffers.array(t);
+        }
+        BroadcastIndex index = new BroadcastIndex(shape.dims(), dims);
+        DType dtype = k.outputSpec(0).dtype();
+        Object out = newArray(dtype, index.size());
+        k.parallelFor(index.size(), KernelTuning.ELEMENTWISE_GRAIN, block(arrays, out, index));
+        k.setOutput(0, TensorBuffers.wrap(dtype, shape, out));
+    }
+
+    /**
+     * Returns the work of one block: fill the given range of {@code out} from the inputs.
+     *
+     * @param inputs the inputs' arrays, in input order (not to be modified)
+     * @param out the output's array, of the inferred dtype and {@code index.size()} elements
+     * @param index how output elements map to the inputs' elements, one operand per input
+     * @return the block body
+     */
+    abstract RangeBody block(Object[] inputs, Object out, BroadcastIndex index);
+
+    private static Object newArray(DType dtype, int length) {
+        switch (dtype) {
+            case FLOAT32:
+                return new float[length];
+            case FLOAT64:
+                return new double[length];
+            case INT32:
+                return new int[length];
+            case INT64:
+                return new long[length];
+            default:
+                return new boolean[length];
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.flowgraph.ops.math;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.flowgraph.DType;
+import dev.flowgraph.Shape;
+import dev.flowgraph.ops.kernels.BooleanElementwise;
+import dev.flowgraph.ops.kernels.BroadcastIndex;
+import dev.flowgraph.spi.NodeSpec;
+import dev.flowgraph.spi.OutputSpec;
+import dev.flowgraph.spi.RangeBody;
+import java.util.List;
+
+/**
+ * Elementwise selection {@code cond ? x : y} as NumPy's three-argument {@code np.where}: a BOOL
+ * condition, and x and y of one dtype (any, BOOL included), all three broadcast together; the
+ * output has x's dtype and the broadcast shape.
+ */
+final class Where extends BroadcastOp {
+    static final String TYPE = "Where";
+
+    Where() {
+        super(TYPE, 3);
+    }
+
+    @Override
+    public List<OutputSpec> infer(NodeSpec node) {
+        checkArgument(node.inputDType(0) == DType.BOOL,
+                "the condition is %s, not bool; compare first, e.g. notEqual(c, zero)", node.inputDType(0));
+        DType dtype = node.inputDType(1);
+        checkArgument(node.inputDType(2) == dtype, "x and y dtypes differ: %s and %s; cast one of them", dtype,
+                node.inputDType(2));
+        Shape shape = Shape.broadcast(Shape.broadcast(node.inputShape(0), node.inputShape(1)), node.inputShape(2));
+        return List.of(new OutputSpec(dtype, shape));
+    }
+
+    @Override
+    RangeBody block(Object[] inputs, Object out, BroadcastIndex index) {
+        boolean[] c = (boolean[]) inputs[0];
+        Object x = inputs[1];
+        Object y = inputs[2];
+        if (x instanceof float[]) {
+            return (s, e) -> BooleanElementwise.select(c, (float[]) x, (float[]) y, (float[]) out, index, s, e);
+        } else if (x instanceof double[]) {
+            return (s, e) -> BooleanElementwise.select(c, (double[]) x, (double[]) y, (double[]) out, index, s, e);
+        } else if (x instanceof int[]) {
+            return (s, e) -> BooleanElementwise.select(c, (int[]) x, (int[]) y, (int[]) out, index, s, e);
+        } else if (x instanceof long[]) {
+            return (s, e) -> BooleanElementwise.select(c, (long[]) x, (long[]) y, (long[]) out, index, s, e);
+        }
+        return (s, e) -> BooleanElementwise.select(c, (boolean[]) x, (boolean[]) y, (boolean[]) out, index, s, e);
+    }
+
+    @Override
+    public String summary() {
+        return "where(cond, x, y): cond ? x : y elementwise as np.where, all three broadcast together; "
+                + "cond bool, x and y of one dtype (any), which the output has";
+    }
+}

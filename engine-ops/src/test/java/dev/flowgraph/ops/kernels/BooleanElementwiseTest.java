@@ -1,0 +1,61 @@
+package dev.flowgraph.ops.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The boolean-side kernels on ranges: comparisons, logic, not and select. */
+class BooleanElementwiseTest {
+    private static final BroadcastIndex PAIR = new BroadcastIndex(new long[] {4}, new long[] {4}, new long[] {});
+
+    @Test
+    void compareWritesOnlyItsRangeForEachArrayType() {
+        // x < 2 on elements [1, 3) of x = [1, 2, 3, 1]: out[1] = 2 < 2, out[2] = 3 < 2; the rest stays.
+        boolean[] out = {true, true, true, true};
+        BooleanElementwise.compare(new float[] {1, 2, 3, 1}, new float[] {2}, out, PAIR, (a, b) -> a < b, 1, 3);
+        assertArrayEquals(new boolean[] {true, false, false, true}, out);
+        out = new boolean[4];
+        BooleanElementwise.compare(new double[] {1, 2, 3, Double.NaN}, new double[] {2}, out, PAIR, (a, b) -> a <= b, 0, 4);
+        assertArrayEquals(new boolean[] {true, true, false, false}, out);
+        out = new boolean[4];
+        BooleanElementwise.compare(new int[] {1, 2, 3, 1}, new int[] {2}, out, PAIR, (a, b) -> a == b, 0, 4);
+        assertArrayEquals(new boolean[] {false, true, false, false}, out);
+        out = new boolean[4];
+        BooleanElementwise.compare(new long[] {1, 2, 3, 1}, new long[] {2}, out, PAIR, (a, b) -> a > b, 0, 4);
+        assertArrayEquals(new boolean[] {false, false, true, false}, out);
+    }
+
+    @Test
+    void binaryAndNotOnBooleans() {
+        boolean[] out = new boolean[4];
+        BroadcastIndex ix = new BroadcastIndex(new long[] {2, 2}, new long[] {2, 1}, new long[] {2});
+        // [[t], [f]] xor [t, f] = [[f, t], [t, f]].
+        BooleanElementwise.binary(new boolean[] {true, false}, new boolean[] {true, false}, out, ix, (a, b) -> a ^ b, 0, 4);
+        assertArrayEquals(new boolean[] {false, true, true, false}, out);
+        boolean[] negated = new boolean[3];
+        BooleanElementwise.not(new boolean[] {true, false, true}, negated, 1, 3);
+        assertArrayEquals(new boolean[] {false, true, false}, negated);
+    }
+
+    @Test
+    void selectReadsEachOperandThroughTheIndex() {
+        // cond [2, 1], x [2], y []: row 0 takes x, row 1 takes y; only elements [1, 4) are written.
+        BroadcastIndex ix = new BroadcastIndex(new long[] {2, 2}, new long[] {2, 1}, new long[] {2}, new long[] {});
+        boolean[] cond = {true, false};
+        double[] d = new double[4];
+        BooleanElementwise.select(cond, new double[] {1, 2}, new double[] {9}, d, ix, 1, 4);
+        assertArrayEquals(new double[] {0, 2, 9, 9}, d);
+        float[] f = new float[4];
+        BooleanElementwise.select(cond, new float[] {1, 2}, new float[] {9}, f, ix, 0, 4);
+        assertArrayEquals(new float[] {1, 2, 9, 9}, f);
+        int[] i = new int[4];
+        BooleanElementwise.select(cond, new int[] {1, 2}, new int[] {9}, i, ix, 0, 4);
+        assertArrayEquals(new int[] {1, 2, 9, 9}, i);
+        long[] l = new long[4];
+        BooleanElementwise.select(cond, new long[] {1, 2}, new long[] {9}, l, ix, 0, 4);
+        assertArrayEquals(new long[] {1, 2, 9, 9}, l);
+        boolean[] b = new boolean[4];
+        BooleanElementwise.select(cond, new boolean[] {true, false}, new boolean[] {true}, b, ix, 0, 4);
+        assertArrayEquals(new boolean[] {true, false, true, true}, b);
+    }
+}
