@@ -1,0 +1,24 @@
+package dev.flowgraph.ops.random;
+
+import dev.flowgraph.ops.kernels.CounterRandom;
+
+/**
+ *  standard normal (Box-Muller); element i a pure function of (seed, i), the same tensor every run; float dtypes:Standard normal samples (mean 0, variance 1) by the Box-Muller transform, seeded and stateless: see {@link RandomBase}.
+ */
+final class RandomNormal extends RandomBase {
+    static final String TYPE = "RandomNormal";
+
+    RandomNormal() {
+        super(CounterRandom.Distribution.NORMAL);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String summary() {
+        return "randomNormal(shape, dtype, seed)";
+    }
+}
