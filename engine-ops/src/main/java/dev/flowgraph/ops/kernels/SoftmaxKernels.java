@@ -15,8 +15,8 @@ public final class SoftmaxKernels {
 
     /**
      * Computes the softmax, or its logarithm, of lanes {@code [laneFrom, laneTo)}: with
-     * {@code L = max + log(sum over s of exp(x[s] - max))}, {@code out[t] = exp(x[t] - L)}, or
-     * {@code out[t] = x[t] - L} if {@code log}.
+     * {@code S = sum over s of exp(x[s] - max)}, summed in increasing s,
+     * {@code out[t] = exp(x[t] - max) / S}, or {@code out[t] = x[t] - max - log(S)} if {@code log}.
      * A lane holding NaN gives NaN; one whose max is +Inf gives NaN, as NumPy does.
      *
      * @param x the input (not modified)
@@ -30,10 +30,12 @@ public final class SoftmaxKernels {
     public static void softmax(double[] x, double[] out, int n, int inner, boolean log, int laneFrom, int laneTo) {
         for (int l = laneFrom; l < laneTo; l++) {
             int base = (l / inner) * n * inner + l % inner;
-            double logNorm = logNormalizer(x, base, n, inner);
+            double max = max(x, base, n, inner);
+            double sum = sumExp(x, base, n, inner, max);
+            double logSum = Math.log(sum);
             for (int t = 0; t < n; t++) {
                 int i = base + t * inner;
-                out[i] = log ? x[i] - logNorm : Math.exp(x[i] - logNorm);
+                out[i] = log ? x[i] - max - logSum : Math.exp(x[i] - max) / sum;
             }
         }
     }
@@ -83,7 +85,7 @@ public final class SoftmaxKernels {
                         + c + "), C = " + c);
             }
             int base = r * c;
-            out[r] = -(logits[base + (int) label] - logNormalizer(logits, base, c, 1));
+            out[r] = logNormalizer(logits, base, c, 1) - logits[base + (int) label];
         }
     }
 
@@ -92,14 +94,25 @@ public final class SoftmaxKernels {
      * softmax normalizer of {@code n} elements, summed in increasing j.
      */
     private static double logNormalizer(double[] x, int base, int n, int stride) {
+        double max = max(x, base, n, stride);
+        return max + Math.log(sumExp(x, base, n, stride, max));
+    }
+
+    /** Returns the largest of {@code x[base + j * stride]}, j < n; NaN if one is NaN. */
+    private static double max(double[] x, int base, int n, int stride) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
             max = Math.max(max, x[base + j * stride]);
         }
+        return max;
+    }
+
+    /** Returns {@code sum over j < n of exp(x[base + j * stride] - max)}, in increasing j. */
+    private static double sumExp(double[] x, int base, int n, int stride, double max) {
         double sum = 0;
         for (int j = 0; j < n; j++) {
             sum += Math.exp(x[base + j * stride] - max);
         }
-        return max + Math.log(sum);
+        return sum;
     }
 }
