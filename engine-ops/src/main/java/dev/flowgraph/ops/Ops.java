@@ -573,6 +573,22 @@ public final class Ops {
         return op("MeanSquaredError", predictions, targets);
     }
 
+    /**
+     * Adds inverted dropout: each element of x is zeroed with probability {@code rate} and
+     * otherwise scaled by {@code 1 / (1 - rate)}. The op is stateless and seeded: whether element
+     * i is kept depends only on {@code (seed, i)}, so the mask is the same on every run and at any
+     * number of threads (use another seed for another mask; feed or build a different graph for
+     * inference without dropout). Float dtypes.
+     *
+     * @param x the input
+     * @param rate the probability of dropping an element, in {@code [0, 1)}
+     * @param seed the seed of the mask
+     * @return x's dtype and shape
+     */
+    public Output dropout(Output x, double rate, long seed) {
+        return op("Dropout", Attrs.builder().put("rate", rate).put("seed", seed).build(), x);
+    }
+
     // ---- random ---------------------------------------------------------------------------------
 
     private Output random(String opType, Shape shape, DType dtype, long seed) {

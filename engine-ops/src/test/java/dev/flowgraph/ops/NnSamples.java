@@ -25,6 +25,7 @@ final class NnSamples {
                     tf.constant(random(48, 300, 300)), tf.constant(labels(300, 300))))),
             sample("MeanSquaredError", tf -> Sample.of(tf.meanSquaredError(tf.constant(random(49, 300, 300)),
                     tf.constant(random(50, 300))))),
+            sample("Dropout", tf -> Sample.of(tf.dropout(tf.constant(random(54, 300, 300)), 0.3, 55))),
             sample("RandomUniform", tf -> Sample.of(tf.randomUniform(Shape.of(300, 300), DType.FLOAT64, 51))),
             sample("RandomNormal", tf -> Sample.of(tf.randomNormal(Shape.of(300, 300), DType.FLOAT32, 52))),
             sample("TruncatedNormal", tf -> Sample.of(tf.truncatedNormal(Shape.of(300, 300), DType.FLOAT64, 53))));

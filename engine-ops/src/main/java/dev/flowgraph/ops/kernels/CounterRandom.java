@@ -66,6 +66,26 @@ public final class CounterRandom {
     }
 
     /**
+     * Applies dropout to {@code x[from, to)}: element i is kept, scaled by {@code 1 / (1 - rate)},
+     * if its uniform sample {@code sample(seed, i, UNIFORM, false)} is at least {@code rate}, and
+     * set to zero otherwise; so each element survives with probability {@code 1 - rate}, and the
+     * mask depends only on {@code (seed, i)}.
+     *
+     * @param x the input (not modified)
+     * @param out the output, of x's length (modified at {@code [from, to)})
+     * @param seed the seed
+     * @param rate the probability of dropping an element, in {@code [0, 1)}
+     * @param from the first element
+     * @param to one past the last
+     */
+    public static void dropout(double[] x, double[] out, long seed, double rate, int from, int to) {
+        double scale = 1 / (1 - rate);
+        for (int i = from; i < to; i++) {
+            out[i] = sample(seed, i, Distribution.UNIFORM, false) >= rate ? x[i] * scale : 0;
+        }
+    }
+
+    /**
      * Returns element {@code index}'s sample of a distribution.
      *
      * @param seed the seed

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Provides the neural-network ops: Softmax, LogSoftmax, SoftmaxCrossEntropy,
- * SparseSoftmaxCrossEntropy and MeanSquaredError.
+ * SparseSoftmaxCrossEntropy, MeanSquaredError and Dropout.
  */
 public final class NnOps implements OpProvider {
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -20,6 +20,6 @@ public final class NnOps implements OpProvider {
     @Override
     public List<OpDef> defs() {
         return List.of(new Softmax(), new LogSoftmax(), new SoftmaxCrossEntropy(), new SparseSoftmaxCrossEntropy(),
-                new MeanSquaredError());
+                new MeanSquaredError(), new Dropout());
     }
 }
