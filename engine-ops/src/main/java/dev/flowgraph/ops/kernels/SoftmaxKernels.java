@@ -81,8 +81,8 @@ public final class SoftmaxKernels {
         for (int r = rowFrom; r < rowTo; r++) {
             long label = labels[r];
             if (label < 0 || label >= c) {
-                throw new IllegalArgumentException("label " + label + " of example " + r + " is not a class index in [0, "
-                        + c + "), C = " + c);
+                throw new IllegalArgumentException("label " + label + " of example " + r
+                        + " is not a class index in [0, " + c + "), C = " + c);
             }
             int base = r * c;
             out[r] = logNormalizer(logits, base, c, 1) - logits[base + (int) label];

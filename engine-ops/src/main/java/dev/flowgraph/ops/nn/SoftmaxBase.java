@@ -56,7 +56,8 @@ abstract class SoftmaxBase implements OpDef {
         double[] out = new double[in.length];
         int lanes = n == 0 ? 0 : in.length / n;
         int innerDims = inner;
-        k.parallelFor(lanes, KernelTuning.rowsPerBlock(n), (s, e) -> SoftmaxKernels.softmax(in, out, n, innerDims, log, s, e));
+        k.parallelFor(lanes, KernelTuning.rowsPerBlock(n),
+                (s, e) -> SoftmaxKernels.softmax(in, out, n, innerDims, log, s, e));
         k.setOutput(0, FloatKernels.wrap(x.dtype(), x.shape(), out));
     }
 }

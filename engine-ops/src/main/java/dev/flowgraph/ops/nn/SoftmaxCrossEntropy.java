@@ -61,7 +61,8 @@ final class SoftmaxCrossEntropy implements OpDef {
         double[] x = FloatKernels.doubles(logits);
         double[] y = FloatKernels.doubles(k.input(1));
         double[] out = new double[(int) shape.size()];
-        k.parallelFor(out.length, KernelTuning.rowsPerBlock(c), (s, e) -> SoftmaxKernels.crossEntropy(x, y, out, c, s, e));
+        k.parallelFor(out.length, KernelTuning.rowsPerBlock(c),
+                (s, e) -> SoftmaxKernels.crossEntropy(x, y, out, c, s, e));
         k.setOutput(0, FloatKernels.wrap(logits.dtype(), shape, out));
     }
 }

@@ -1,7 +1,8 @@
 /**
  * Neural-network ops: {@code Softmax} and {@code LogSoftmax} along an axis, the losses
  * {@code SoftmaxCrossEntropy} (label distributions), {@code SparseSoftmaxCrossEntropy} (class
- * indices) and {@code MeanSquaredError}, and {@code Dropout} with a seeded stateless mask, registered by {@link dev.flowgraph.ops.nn.NnOps} and
+ * indices) and {@code MeanSquaredError}, and {@code Dropout} with a seeded stateless mask,
+ * registered by {@link dev.flowgraph.ops.nn.NnOps} and
  * reached through {@link dev.flowgraph.ops.Ops#softmax}, {@link dev.flowgraph.ops.Ops#logSoftmax},
  * {@link dev.flowgraph.ops.Ops#softmaxCrossEntropy},
  * {@link dev.flowgraph.ops.Ops#sparseSoftmaxCrossEntropy},

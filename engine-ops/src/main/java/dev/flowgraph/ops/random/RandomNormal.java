@@ -3,7 +3,8 @@ package dev.flowgraph.ops.random;
 import dev.flowgraph.ops.kernels.CounterRandom;
 
 /**
- *  standard normal (Box-Muller); element i a pure function of (seed, i), the same tensor every run; float dtypes:Standard normal samples (mean 0, variance 1) by the Box-Muller transform, seeded and stateless: see {@link RandomBase}.
+ * Standard normal samples (mean 0, variance 1) by the Box-Muller transform of two uniforms,
+ * seeded and stateless: see {@link RandomBase}.
  */
 final class RandomNormal extends RandomBase {
     static final String TYPE = "RandomNormal";
@@ -19,6 +20,7 @@ final class RandomNormal extends RandomBase {
 
     @Override
     public String summary() {
-        return "randomNormal(shape, dtype, seed)";
+        return "randomNormal(shape, dtype, seed): standard normal samples (Box-Muller); element i is a pure"
+                + " function of (seed, i), the same tensor on every run; float dtypes";
     }
 }

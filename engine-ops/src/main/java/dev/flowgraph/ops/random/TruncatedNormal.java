@@ -3,7 +3,9 @@ package dev.flowgraph.ops.random;
 import dev.flowgraph.ops.kernels.CounterRandom;
 
 /**
- *  standard normal resampled while |z| > 2; element i a pure function of (seed, i); float dtypes:Standard normal samples resampled while {@code |z| > 2}, so all lie in {@code [-2, 2]} (variance about 0.774), seeded and stateless: see {@link RandomBase}.
+ * Standard normal samples redrawn while {@code |z| > 2}, so all lie in {@code [-2, 2]} (variance
+ * about 0.774), as TensorFlow's {@code truncated_normal}; seeded and stateless: see
+ * {@link RandomBase}.
  */
 final class TruncatedNormal extends RandomBase {
     static final String TYPE = "TruncatedNormal";
@@ -19,6 +21,7 @@ final class TruncatedNormal extends RandomBase {
 
     @Override
     public String summary() {
-        return "truncatedNormal(shape, dtype, seed)";
+        return "truncatedNormal(shape, dtype, seed): standard normal resampled while |z| > 2; element i is a"
+                + " pure function of (seed, i), the same tensor on every run; float dtypes";
     }
 }

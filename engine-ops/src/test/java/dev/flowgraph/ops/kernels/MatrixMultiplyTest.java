@@ -23,7 +23,8 @@ class MatrixMultiplyTest {
     void multipliesAMatrixByAVector() {
         // [[1, 2], [-1, -2]] · [10, 100] = [210, -210], as a [2, 2] · [2, 1] product.
         double[] c = new double[2];
-        MatrixMultiply.multiply(new double[] {1, 2, -1, -2}, new double[] {10, 100}, c, ONE, ONE, 2, 2, 1, false, false, 0, 2);
+        MatrixMultiply.multiply(new double[] {1, 2, -1, -2}, new double[] {10, 100}, c,
+                ONE, ONE, 2, 2, 1, false, false, 0, 2);
         assertArrayEquals(new double[] {210, -210}, c);
     }
 
@@ -31,7 +32,8 @@ class MatrixMultiplyTest {
     void computesOnlyTheRequestedRows() {
         // A = [[1, 2], [3, 4], [5, 6]], B = I: row 1 of A·B is [3, 4]; rows 0 and 2 stay zero.
         long[] c = new long[6];
-        MatrixMultiply.multiply(new long[] {1, 2, 3, 4, 5, 6}, new long[] {1, 0, 0, 1}, c, ONE, ONE, 3, 2, 2, false, false, 1, 2);
+        MatrixMultiply.multiply(new long[] {1, 2, 3, 4, 5, 6}, new long[] {1, 0, 0, 1}, c,
+                ONE, ONE, 3, 2, 2, false, false, 1, 2);
         assertArrayEquals(new long[] {0, 0, 3, 4, 0, 0}, c);
     }
 
@@ -40,10 +42,12 @@ class MatrixMultiplyTest {
         // Aᵀ stored [[1, 3], [2, 4]] is A = [[1, 2], [3, 4]]; Bᵀ stored [[5, 7], [6, 8]] is
         // B = [[5, 6], [7, 8]]; A·B = [[19, 22], [43, 50]].
         float[] c = new float[4];
-        MatrixMultiply.multiply(new float[] {1, 3, 2, 4}, new float[] {5, 7, 6, 8}, c, ONE, ONE, 2, 2, 2, true, true, 0, 2);
+        MatrixMultiply.multiply(new float[] {1, 3, 2, 4}, new float[] {5, 7, 6, 8}, c,
+                ONE, ONE, 2, 2, 2, true, true, 0, 2);
         assertArrayEquals(new float[] {19, 22, 43, 50}, c);
         int[] ci = new int[4];
-        MatrixMultiply.multiply(new int[] {1, 2, 3, 4}, new int[] {5, 7, 6, 8}, ci, ONE, ONE, 2, 2, 2, false, true, 0, 2);
+        MatrixMultiply.multiply(new int[] {1, 2, 3, 4}, new int[] {5, 7, 6, 8}, ci,
+                ONE, ONE, 2, 2, 2, false, true, 0, 2);
         assertArrayEquals(new int[] {19, 22, 43, 50}, ci);
     }
 

@@ -50,7 +50,8 @@ class LossesTest {
     void crossEntropyOverLeadingBatchAxesAndEmptyBatches() {
         // [2, 1, 2] logits of equal entries: each loss ln 2, shape [2, 1].
         Output logits = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 1, 2)));
-        Tensor loss = eval(tf.sparseSoftmaxCrossEntropy(logits, tf.constant(Tensor.of(new int[] {0, 1}, Shape.of(2, 1)))));
+        Output labels = tf.constant(Tensor.of(new int[] {0, 1}, Shape.of(2, 1)));
+        Tensor loss = eval(tf.sparseSoftmaxCrossEntropy(logits, labels));
         assertEquals(Shape.of(2, 1), loss.shape());
         assertArrayEquals(new double[] {Math.log(2), Math.log(2)}, loss.toDoubleArray(), 1e-15);
         Output empty = tf.constant(Tensor.zeros(DType.FLOAT32, Shape.of(0, 3)));
