@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flowgraph.DType;
 import dev.flowgraph.Graph;
 import dev.flowgraph.GraphBuildException;
+import dev.flowgraph.KernelException;
 import dev.flowgraph.Output;
+import dev.flowgraph.Session;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
@@ -345,6 +347,20 @@ class MatMulTest {
         Output w = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3, 3, 4)));
         GraphBuildException e = assertThrows(GraphBuildException.class, () -> tf.withName("bmm").matMul(x, w));
         assertMessage(e, "'bmm'", "MatMul", "float64[2, 2, 3]", "float64[3, 3, 4]", "batch axes", "do not broadcast");
+    }
+
+    @Test
+    void fedBatchesThatDoNotBroadcastFailTheRunNamingTheNode() {
+        Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(-1, 2, 2));
+        Output w = tf.placeholder("w", DType.FLOAT64, Shape.of(-1, 2, 2));
+        tf.withName("bmm").matMul(x, w);
+        try (Session s = new Session(g)) {
+            KernelException e = assertThrows(KernelException.class, () -> s.runner()
+                    .feed("x", Tensor.zeros(DType.FLOAT64, Shape.of(2, 2, 2)))
+                    .feed("w", Tensor.zeros(DType.FLOAT64, Shape.of(3, 2, 2))).fetch("bmm").run());
+            assertEquals("bmm", e.nodeName());
+            assertMessage(e, "bmm", "[2, 2, 2]", "[3, 2, 2]", "do not broadcast");
+        }
     }
 
     @Test
