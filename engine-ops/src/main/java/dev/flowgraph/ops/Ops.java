@@ -261,13 +261,16 @@ public final class Ops {
     // ---- linear algebra ---------------------------------------------------------------------
 
     /**
-     * Adds the matrix product {@code a · b}, as {@code numpy.matmul} on rank-1 and rank-2
-     * operands: a rank-2 {@code [m, k]} times {@code [k, n]} gives {@code [m, n]}; a rank-1
-     * {@code b} of length k gives the matrix-vector product {@code [m]}; a rank-1 {@code a} gives
-     * the vector-matrix product {@code [n]}. Numeric dtypes, both the same.
+     * Adds the matrix product {@code a · b}, as {@code numpy.matmul}: the last two axes of each
+     * operand are a matrix, {@code [..., m, k] · [..., k, n]} gives {@code [..., m, n]}, and the
+     * leading (batch) axes broadcast with NumPy's rules: {@code [2, 1, m, k] · [3, k, n]} gives
+     * {@code [2, 3, m, n]}. A rank-1 {@code b} of length k counts as a column {@code [k, 1]} and
+     * a rank-1 {@code a} as a row {@code [1, k]}, and that axis is dropped from the result:
+     * {@code [m, k] · [k]} gives {@code [m]}, {@code [k] · [k]} a scalar. Numeric dtypes, both the
+     * same; scalars are refused (use {@link #mul}).
      *
-     * @param a the left operand
-     * @param b the right operand
+     * @param a the left operand, of rank 1 or more
+     * @param b the right operand, of rank 1 or more
      * @return the product
      */
     public Output matMul(Output a, Output b) {
@@ -276,7 +279,8 @@ public final class Ops {
 
     /**
      * Adds the matrix product with either operand transposed first: {@code op(a) · op(b)}, where
-     * {@code op(m)} is {@code m}'s transpose if its flag is set. Flags apply to rank-2 operands.
+     * {@code op(m)} swaps the last two axes of {@code m} if its flag is set; batch axes broadcast
+     * as in {@link #matMul(Output, Output)}. Flags apply to operands of rank 2 or more.
      *
      * @param a the left operand
      * @param b the right operand
@@ -869,5 +873,177 @@ public final class Ops {
 
     // ---- linear algebra and neural networks ----------------------------------------------------
 
+    /**
+     * Adds the inner product of two vectors, {@code sum over i of x[i] * y[i]}, as {@code numpy.dot}
+     * on 1-D operands. Other ranks are refused: use {@link #matMul(Output, Output)} for matrices.
+     *
+     * @param x a vector of length k
+     * @param y a vector of length k, of x's numeric dtype
+     * @return the scalar product, of x's dtype
+     */
+    public Output dot(Output x, Output y) {
+        return op("Dot", x, y);
+    }
+
+    /**
+     * Adds the outer product of two vectors, {@code out[i, j] = x[i] * y[j]}, as
+     * {@code numpy.outer} on 1-D operands.
+     *
+     * @param x a vector of length m
+     * @param y a vector of length n, of x's numeric dtype
+     * @return the {@code [m, n]} product
+     */
+    public Output outer(Output x, Output y) {
+        return op("Outer", x, y);
+    }
+
+    /**
+     * Adds the softmax along the last axis, {@code exp(x - max) / sum(exp(x - max))}; see
+     * {@link #softmax(Output, int)}.
+     *
+     * @param x logits, float dtype, rank 1 or more
+     * @return probabilities of x's dtype and shape, summing to 1 along the last axis
+     */
+    public Output softmax(Output x) {
+        return softmax(x, -1);
+    }
+
+    /**
+     * Adds the softmax along an axis, {@code exp(x - max) / sum(exp(x - max))} over each lane of
+     * that axis; numerically stable (logits such as 1000 do not overflow). Float dtypes.
+     *
+     * @param x logits, float dtype, rank 1 or more
+     * @param axis the axis to normalize, negative counting from the end
+     * @return probabilities of x's dtype and shape
+     */
+    public Output softmax(Output x, int axis) {
+        return op("Softmax", Attrs.of("axis", axis), x);
+    }
+
+    /**
+     * Adds the log-softmax along the last axis; see {@link #logSoftmax(Output, int)}.
+     *
+     * @param x logits, float dtype, rank 1 or more
+     * @return log-probabilities of x's dtype and shape
+     */
+    public Output logSoftmax(Output x) {
+        return logSoftmax(x, -1);
+    }
+
+    /**
+     * Adds the log-softmax along an axis, {@code x - max - log(sum(exp(x - max)))}: finite where
+     * {@code log(softmax(x))} would underflow to -Inf. Float dtypes.
+     *
+     * @param x logits, float dtype, rank 1 or more
+     * @param axis the axis to normalize, negative counting from the end
+     * @return log-probabilities of x's dtype and shape
+     */
+    public Output logSoftmax(Output x, int axis) {
+        return op("LogSoftmax", Attrs.of("axis", axis), x);
+    }
+
+    /**
+     * Adds the softmax cross-entropy of logits against label distributions (one-hot or
+     * probabilities): {@code -sum(labels * logSoftmax(logits), axis -1)}, computed stably.
+     *
+     * <pre>{@code
+     * Output loss = tf.mean(tf.softmaxCrossEntropy(logits, oneHotLabels));
+     * }</pre>
+     *
+     * @param logits {@code [..., C]}, float dtype
+     * @param labels of the logits' shape and dtype
+     * @return one loss per example, shape {@code logits.shape[:-1]}
+     */
+    public Output softmaxCrossEntropy(Output logits, Output labels) {
+        return op("SoftmaxCrossEntropy", logits, labels);
+    }
+
+    /**
+     * Adds the softmax cross-entropy of logits against class indices:
+     * {@code -logSoftmax(logits)[label]} per example, computed stably. A label outside
+     * {@code [0, C)} fails the run with a {@link dev.flowgraph.KernelException} naming the node,
+     * the label and C.
+     *
+     * @param logits {@code [..., C]}, float dtype
+     * @param labels INT32 or INT64 class indices of shape {@code logits.shape[:-1]}
+     * @return one loss per example, of the logits' dtype and the labels' shape
+     */
+    public Output sparseSoftmaxCrossEntropy(Output logits, Output labels) {
+        return op("SparseSoftmaxCrossEntropy", logits, labels);
+    }
+
+    /**
+     * Adds the mean squared error {@code mean((predictions - targets)^2)} over all elements of
+     * the broadcast of the two operands; empty operands give NaN. Float dtypes.
+     *
+     * @param predictions the predictions
+     * @param targets the targets, of the predictions' dtype, broadcastable with them
+     * @return a scalar of that dtype
+     */
+    public Output meanSquaredError(Output predictions, Output targets) {
+        return op("MeanSquaredError", predictions, targets);
+    }
+
+    /**
+     * Adds inverted dropout: each element of x is zeroed with probability {@code rate} and
+     * otherwise scaled by {@code 1 / (1 - rate)}. The op is stateless and seeded: whether element
+     * i is kept depends only on {@code (seed, i)}, so the mask is the same on every run and at any
+     * number of threads (use another seed for another mask; feed or build a different graph for
+     * inference without dropout). Float dtypes.
+     *
+     * @param x the input
+     * @param rate the probability of dropping an element, in {@code [0, 1)}
+     * @param seed the seed of the mask
+     * @return x's dtype and shape
+     */
+    public Output dropout(Output x, double rate, long seed) {
+        return op("Dropout", Attrs.builder().put("rate", rate).put("seed", seed).build(), x);
+    }
+
     // ---- random ---------------------------------------------------------------------------------
+
+    private Output random(String opType, Shape shape, DType dtype, long seed) {
+        return op(opType, Attrs.builder().put("shape", shape).put("dtype", dtype).put("seed", seed).build());
+    }
+
+    /**
+     * Adds a tensor of samples uniform on {@code [0, 1)}. The op is stateless and seeded: element
+     * i is a pure function of {@code (seed, i)}, so the node gives the same tensor on every run,
+     * at any number of threads; use another seed for other values.
+     *
+     * @param shape the output's shape, fully defined
+     * @param dtype FLOAT32 or FLOAT64
+     * @param seed the seed
+     * @return the samples
+     */
+    public Output randomUniform(Shape shape, DType dtype, long seed) {
+        return random("RandomUniform", shape, dtype, seed);
+    }
+
+    /**
+     * Adds a tensor of standard normal samples (mean 0, variance 1). Stateless and seeded like
+     * {@link #randomUniform}: the same tensor on every run.
+     *
+     * @param shape the output's shape, fully defined
+     * @param dtype FLOAT32 or FLOAT64
+     * @param seed the seed
+     * @return the samples
+     */
+    public Output randomNormal(Shape shape, DType dtype, long seed) {
+        return random("RandomNormal", shape, dtype, seed);
+    }
+
+    /**
+     * Adds a tensor of standard normal samples redrawn while {@code |z| > 2}, so that all lie in
+     * {@code [-2, 2]}, as TensorFlow's {@code truncated_normal} (a common weight initializer).
+     * Stateless and seeded like {@link #randomUniform}: the same tensor on every run.
+     *
+     * @param shape the output's shape, fully defined
+     * @param dtype FLOAT32 or FLOAT64
+     * @param seed the seed
+     * @return the samples
+     */
+    public Output truncatedNormal(Shape shape, DType dtype, long seed) {
+        return random("TruncatedNormal", shape, dtype, seed);
+    }
 }

@@ -39,4 +39,15 @@ public final class KernelTuning {
         long rowWork = Math.max(1L, (long) n * k);
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1L, MATMUL_BLOCK_WORK / rowWork));
     }
+
+    /**
+     * Returns how many rows one block of a row-wise kernel (softmax, cross-entropy) holds: enough
+     * rows for about {@link #REDUCE_BLOCK_ELEMENTS} input elements, and at least one.
+     *
+     * @param rowLength the number of elements of one row
+     * @return {@code max(1, REDUCE_BLOCK_ELEMENTS / rowLength)}
+     */
+    public static int rowsPerBlock(long rowLength) {
+        return (int) Math.max(1L, REDUCE_BLOCK_ELEMENTS / Math.max(1L, rowLength));
+    }
 }

@@ -4,7 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * Matrix product kernels: {@code C = op(A) · op(B)}, where {@code op(M)} is M or its transpose,
- * on row-major arrays, computing a range of C's rows.
+ * on row-major arrays, computing a range of C's rows. A batch of products is one call: C holds
+ * the {@code batches} result matrices one after another, and per batch the caller gives where
+ * its A and B matrices start (two batches may share an operand, as broadcasting needs); rows are
+ * counted over the whole stack, so that blocks of rows may span batches.
  *
  * <p>The loop order is i-k-j: for each row i of C and each p, row p of {@code op(B)} scaled by
  * {@code op(A)[i, p]} is added to row i of C, which reads B and writes C contiguously when B is
@@ -18,7 +21,7 @@ import static com.google.common.base.Preconditions.checkArgument;
  *
  * <pre>{@code
  * double[] a = {1, 2, -1, -2}, b = {10, 100}, c = new double[2];
- * MatrixMultiply.multiply(a, b, c, 2, 2, 1, false, false, 0, 2);   // c = {210, -210}
+ * MatrixMultiply.multiply(a, b, c, new int[] {0}, new int[] {0}, 2, 2, 1, false, false, 0, 2);   // c = {210, -210}
  * }</pre>
  */
 public final class MatrixMultiply {
@@ -36,20 +39,22 @@ public final class MatrixMultiply {
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
-     * @param c C, row-major {@code [m, n]}; its rows {@code [rowFrom, rowTo)} must hold zeros and
-     *     receive the product (modified)
-     * @param m the number of rows of {@code op(A)} and C
+     * @param c C, row-major {@code [batches, m, n]}; its rows {@code [rowFrom, rowTo)} (of the
+     *     {@code batches * m}) must hold zeros and receive the product (modified)
+     * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
+     * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
+     * @param m the number of rows of {@code op(A)} and of each C matrix
      * @param k the inner dimension
      * @param n the number of columns of {@code op(B)} and C
      * @param transposeA whether A is stored transposed
      * @param transposeB whether B is stored transposed
-     * @param rowFrom the first row of C to compute
+     * @param rowFrom the first row of C to compute, counting rows over all batches
      * @param rowTo one past the last
      */
-    public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n, boolean transposeA,
-            boolean transposeB, int rowFrom, int rowTo) {
+    public static void multiply(float[] a, float[] b, float[] c, int[] aBatch, int[] bBatch, int m, int k,
+            int n, boolean transposeA, boolean transposeB, int rowFrom, int rowTo) {
         int bs = transposeB ? k : 1;
-        forEachRowUpdate(m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
+        forEachRowUpdate(aBatch, bBatch, m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
             float s = a[ai];
             for (int j = 0; j < n; j++) {
                 c[co + j] += s * b[bo + j * bs];
@@ -59,23 +64,26 @@ public final class MatrixMultiply {
 
     /**
      * Computes rows {@code [rowFrom, rowTo)} of {@code C = op(A) · op(B)}; see
-     * {@link #multiply(float[], float[], float[], int, int, int, boolean, boolean, int, int)}.
+     * {@link #multiply(float[], float[], float[], int[], int[], int, int, int, boolean, boolean, int, int)}.
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
-     * @param c C, row-major {@code [m, n]}; rows {@code [rowFrom, rowTo)} zero on entry (modified)
-     * @param m the number of rows of {@code op(A)} and C
+     * @param c C, row-major {@code [batches, m, n]}; rows {@code [rowFrom, rowTo)} zero on entry
+     *     (modified)
+     * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
+     * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
+     * @param m the number of rows of {@code op(A)} and of each C matrix
      * @param k the inner dimension
      * @param n the number of columns of {@code op(B)} and C
      * @param transposeA whether A is stored transposed
      * @param transposeB whether B is stored transposed
-     * @param rowFrom the first row of C to compute
+     * @param rowFrom the first row of C to compute, counting rows over all batches
      * @param rowTo one past the last
      */
-    public static void multiply(double[] a, double[] b, double[] c, int m, int k, int n, boolean transposeA,
-            boolean transposeB, int rowFrom, int rowTo) {
+    public static void multiply(double[] a, double[] b, double[] c, int[] aBatch, int[] bBatch, int m, int k,
+            int n, boolean transposeA, boolean transposeB, int rowFrom, int rowTo) {
         int bs = transposeB ? k : 1;
-        forEachRowUpdate(m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
+        forEachRowUpdate(aBatch, bBatch, m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
             double s = a[ai];
             for (int j = 0; j < n; j++) {
                 c[co + j] += s * b[bo + j * bs];
@@ -85,23 +93,26 @@ public final class MatrixMultiply {
 
     /**
      * Computes rows {@code [rowFrom, rowTo)} of {@code C = op(A) · op(B)}, wrapping on overflow;
-     * see {@link #multiply(float[], float[], float[], int, int, int, boolean, boolean, int, int)}.
+     * see {@link #multiply(float[], float[], float[], int[], int[], int, int, int, boolean, boolean, int, int)}.
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
-     * @param c C, row-major {@code [m, n]}; rows {@code [rowFrom, rowTo)} zero on entry (modified)
-     * @param m the number of rows of {@code op(A)} and C
+     * @param c C, row-major {@code [batches, m, n]}; rows {@code [rowFrom, rowTo)} zero on entry
+     *     (modified)
+     * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
+     * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
+     * @param m the number of rows of {@code op(A)} and of each C matrix
      * @param k the inner dimension
      * @param n the number of columns of {@code op(B)} and C
      * @param transposeA whether A is stored transposed
      * @param transposeB whether B is stored transposed
-     * @param rowFrom the first row of C to compute
+     * @param rowFrom the first row of C to compute, counting rows over all batches
      * @param rowTo one past the last
      */
-    public static void multiply(int[] a, int[] b, int[] c, int m, int k, int n, boolean transposeA,
-            boolean transposeB, int rowFrom, int rowTo) {
+    public static void multiply(int[] a, int[] b, int[] c, int[] aBatch, int[] bBatch, int m, int k,
+            int n, boolean transposeA, boolean transposeB, int rowFrom, int rowTo) {
         int bs = transposeB ? k : 1;
-        forEachRowUpdate(m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
+        forEachRowUpdate(aBatch, bBatch, m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
             int s = a[ai];
             for (int j = 0; j < n; j++) {
                 c[co + j] += s * b[bo + j * bs];
@@ -111,23 +122,26 @@ public final class MatrixMultiply {
 
     /**
      * Computes rows {@code [rowFrom, rowTo)} of {@code C = op(A) · op(B)}, wrapping on overflow;
-     * see {@link #multiply(float[], float[], float[], int, int, int, boolean, boolean, int, int)}.
+     * see {@link #multiply(float[], float[], float[], int[], int[], int, int, int, boolean, boolean, int, int)}.
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
-     * @param c C, row-major {@code [m, n]}; rows {@code [rowFrom, rowTo)} zero on entry (modified)
-     * @param m the number of rows of {@code op(A)} and C
+     * @param c C, row-major {@code [batches, m, n]}; rows {@code [rowFrom, rowTo)} zero on entry
+     *     (modified)
+     * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
+     * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
+     * @param m the number of rows of {@code op(A)} and of each C matrix
      * @param k the inner dimension
      * @param n the number of columns of {@code op(B)} and C
      * @param transposeA whether A is stored transposed
      * @param transposeB whether B is stored transposed
-     * @param rowFrom the first row of C to compute
+     * @param rowFrom the first row of C to compute, counting rows over all batches
      * @param rowTo one past the last
      */
-    public static void multiply(long[] a, long[] b, long[] c, int m, int k, int n, boolean transposeA,
-            boolean transposeB, int rowFrom, int rowTo) {
+    public static void multiply(long[] a, long[] b, long[] c, int[] aBatch, int[] bBatch, int m, int k,
+            int n, boolean transposeA, boolean transposeB, int rowFrom, int rowTo) {
         int bs = transposeB ? k : 1;
-        forEachRowUpdate(m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
+        forEachRowUpdate(aBatch, bBatch, m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
             long s = a[ai];
             for (int j = 0; j < n; j++) {
                 c[co + j] += s * b[bo + j * bs];
@@ -136,22 +150,28 @@ public final class MatrixMultiply {
     }
 
     /**
-     * Calls {@code update} for each row i in {@code [rowFrom, rowTo)} and each p in increasing
-     * order, with the index of {@code op(A)[i, p]}, where row p of {@code op(B)} starts, and where
-     * row i of C starts.
+     * Calls {@code update} for each row r in {@code [rowFrom, rowTo)} of the stacked C (batch
+     * {@code r / m}, row {@code i = r % m}) and each p in increasing order, with the index of
+     * {@code op(A)[i, p]}, where row p of {@code op(B)} starts, and where row r of C starts.
      */
-    private static void forEachRowUpdate(int m, int k, int n, boolean transposeA, boolean transposeB,
-            int rowFrom, int rowTo, RowUpdate update) {
+    private static void forEachRowUpdate(int[] aBatch, int[] bBatch, int m, int k, int n, boolean transposeA,
+            boolean transposeB, int rowFrom, int rowTo, RowUpdate update) {
         checkArgument(m >= 0 && k >= 0 && n >= 0, "negative dimension: m=%s, k=%s, n=%s", m, k, n);
-        checkArgument(0 <= rowFrom && rowFrom <= rowTo && rowTo <= m, "rows [%s, %s) are not within [0, %s)",
-                rowFrom, rowTo, m);
+        checkArgument(aBatch.length == bBatch.length, "%s batch offsets for A but %s for B", aBatch.length,
+                bBatch.length);
+        checkArgument(0 <= rowFrom && rowFrom <= rowTo && rowTo <= (long) m * aBatch.length,
+                "rows [%s, %s) are not within [0, %s * %s)", rowFrom, rowTo, aBatch.length, m);
         // op(A)[i, p] is a[i * aRow + p * aCol]; op(B)[p, j] is b[p * bRow + j * (transposeB ? k : 1)].
         int aRow = transposeA ? 1 : k;
         int aCol = transposeA ? m : 1;
         int bRow = transposeB ? 1 : n;
-        for (int i = rowFrom; i < rowTo; i++) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            int batch = r / m;
+            int i = r - batch * m;
+            int a0 = aBatch[batch] + i * aRow;
+            int b0 = bBatch[batch];
             for (int p = 0; p < k; p++) {
-                update.apply(i * aRow + p * aCol, p * bRow, i * n);
+                update.apply(a0 + p * aCol, b0 + p * bRow, r * n);
             }
         }
     }

@@ -4,7 +4,7 @@ import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpProvider;
 import java.util.List;
 
-/** Provides the linear algebra ops: MatMul. */
+/** Provides the linear algebra ops: MatMul, Dot and Outer. */
 public final class LinalgOps implements OpProvider {
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public LinalgOps() {}
@@ -16,6 +16,6 @@ public final class LinalgOps implements OpProvider {
      */
     @Override
     public List<OpDef> defs() {
-        return List.of(new MatMul());
+        return List.of(new MatMul(), new Dot(), new Outer());
     }
 }

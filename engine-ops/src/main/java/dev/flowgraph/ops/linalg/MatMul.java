@@ -3,29 +3,31 @@ package dev.flowgraph.ops.linalg;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Broadcast;
-import dev.flowgraph.ops.kernels.KernelTuning;
-import dev.flowgraph.ops.kernels.MatrixMultiply;
+import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
-import dev.flowgraph.spi.RangeBody;
-import dev.flowgraph.spi.TensorBuffers;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The matrix product {@code op(a) · op(b)} of rank-1 and rank-2 operands, as {@code numpy.matmul}:
- * {@code [m, k] · [k, n]} is {@code [m, n]}; {@code [m, k] · [k]} is {@code [m]};
- * {@code [k] · [k, n]} is {@code [n]}; {@code [k] · [k]} is the scalar {@code []}. The boolean
- * attributes {@code transposeA} and {@code transposeB} (default false) replace a rank-2 operand by
- * its transpose; set on a rank-1 operand they are refused. Scalars are refused, and so is rank
- * above 2 (batched matmul is not supported yet). Both operands have one numeric dtype; FLOAT32
- * sums in float and integers wrap. Unknown dimensions propagate: {@code [-1, 784] · [784, 10]} is
- * {@code [-1, 10]}; an operand of unknown rank gives an unknown output shape.
+ * The matrix product {@code op(a) · op(b)}, as {@code numpy.matmul}: the last two axes of each
+ * operand are a matrix, the leading axes index a stack of matrices and broadcast with NumPy's
+ * rules, so {@code [2, 1, m, k] · [3, k, n]} is {@code [2, 3, m, n]}. A rank-1 a counts as
+ * {@code [1, k]} and a rank-1 b as {@code [k, 1]}, and the added axis is removed from the result:
+ * {@code [m, k] · [k]} is {@code [m]}, {@code [k] · [k, n]} is {@code [n]}, {@code [k] · [k]} is
+ * the scalar {@code []}, {@code [b, m, k] · [k]} is {@code [b, m]}. The boolean attributes
+ * {@code transposeA} and {@code transposeB} (default false) swap the last two axes of an operand
+ * of rank 2 or more; set on a rank-1 operand they are refused. Scalars are refused. Both operands
+ * have one numeric dtype; FLOAT32 sums in float and integers wrap. Unknown dimensions propagate:
+ * {@code [-1, 784] · [784, 10]} is {@code [-1, 10]}; an operand of unknown rank gives an unknown
+ * output shape.
  *
  * <p>Each output element is summed in increasing order of the inner index, whatever the number
- * of threads; blocks of output rows run in parallel.
+ * of threads; blocks of a fixed number of output rows, counted over the whole stack of batches,
+ * run in parallel.
  */
 final class MatMul implements OpDef {
     static final String TYPE = "MatMul";
@@ -43,6 +45,12 @@ final class MatMul implements OpDef {
     }
 
     @Override
+    public String summary() {
+        return "matMul(a, b, transposeA, transposeB): matrix product as numpy.matmul; leading axes are batch axes"
+                + " and broadcast; rank-1 operands are promoted then squeezed; numeric dtypes";
+    }
+
+    @Override
     public List<OutputSpec> infer(NodeSpec node) {
         return List.of(new OutputSpec(Broadcast.numericDType(node),
                 Dims.of(node.inputShape(0), node.inputShape(1), node.attrs()).outputShape()));
@@ -51,11 +59,11 @@ final class MatMul implements OpDef {
     @Override
     public long cost(NodeSpec node, List<OutputSpec> outputs) {
         Dims d = Dims.of(node.inputShape(0), node.inputShape(1), node.attrs());
-        if (d.m < 0 || d.k < 0 || d.n < 0) {
+        if (d.batch == null || !d.batch.isFullyDefined() || d.m < 0 || d.k < 0 || d.n < 0) {
             return Long.MAX_VALUE;
         }
         try {
-            return Math.multiplyExact(Math.multiplyExact(d.m, d.k), d.n);
+            return Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(d.batch.size(), d.m), d.k), d.n);
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
@@ -66,42 +74,40 @@ final class MatMul implements OpDef {
         Tensor a = k.input(0);
         Tensor b = k.input(1);
         Dims d = Dims.of(a.shape(), b.shape(), k.attrs());
-        Shape shape = d.outputShape();
-        // Tensor sizes fit in an int, and so do m, k and n, each a dimension of an input.
+        // Each of m, k and n is a dimension of an input, so it fits in an int.
         int m = (int) d.m;
         int inner = (int) d.k;
         int n = (int) d.n;
-        Object x = TensorBuffers.array(a);
-        Object y = TensorBuffers.array(b);
-        if ((long) m * n > Tensor.MAX_SIZE) {
-            throw new IllegalArgumentException("the product, of shape " + shape + ", would hold more than "
-                    + Tensor.MAX_SIZE + " elements");
+        long[] batch = d.batch.dims();
+        long[] aBatchDims = Arrays.copyOf(a.shape().dims(), Math.max(0, a.rank() - 2));
+        long[] bBatchDims = Arrays.copyOf(b.shape().dims(), Math.max(0, b.rank() - 2));
+        int batches = (int) Math.min(Integer.MAX_VALUE, d.batch.size());
+        int[] aOffsets = new int[batches];
+        int[] bOffsets = new int[batches];
+        int aMatrix = m * inner;
+        int bMatrix = inner * n;
+        if (batches > 0) {
+            // Broadcasting the batch axes maps each output batch to the operands' batches.
+            BroadcastIndex index = new BroadcastIndex(batch, aBatchDims, bBatchDims);
+            index.forEachRun(0, index.size(), (out, len, xo, xs, yo, ys) -> {
+                for (int i = 0; i < len; i++) {
+                    aOffsets[out + i] = (xo + i * xs) * aMatrix;
+                    bOffsets[out + i] = (yo + i * ys) * bMatrix;
+                }
+            });
         }
-        Object c = java.lang.reflect.Array.newInstance(x.getClass().getComponentType(), m * n);
-        RangeBody rows;
-        if (x instanceof float[]) {
-            rows = (s, e) -> MatrixMultiply.multiply((float[]) x, (float[]) y, (float[]) c, m, inner, n, d.ta, d.tb, s, e);
-        } else if (x instanceof double[]) {
-            rows = (s, e) -> MatrixMultiply.multiply((double[]) x, (double[]) y, (double[]) c, m, inner, n, d.ta, d.tb, s, e);
-        } else if (x instanceof int[]) {
-            rows = (s, e) -> MatrixMultiply.multiply((int[]) x, (int[]) y, (int[]) c, m, inner, n, d.ta, d.tb, s, e);
-        } else if (x instanceof long[]) {
-            rows = (s, e) -> MatrixMultiply.multiply((long[]) x, (long[]) y, (long[]) c, m, inner, n, d.ta, d.tb, s, e);
-        } else {
-            // The shape rule refuses BOOL, so only a bug elsewhere gets here.
-            throw new IllegalStateException("no matrix product of " + a.dtype());
-        }
-        k.parallelFor(m, KernelTuning.matMulRowsPerBlock(n, inner), rows);
-        k.setOutput(0, TensorBuffers.wrap(a.dtype(), shape, c));
+        Products.run(k, a, b, d.outputShape(), aOffsets, bOffsets, m, inner, n, d.ta, d.tb);
     }
 
     /**
-     * The product's dimensions: {@code op(a)} is {@code [m, k]} and {@code op(b)} is
-     * {@code [k, n]}, where a rank-1 a counts as {@code [1, k]} and a rank-1 b as {@code [k, 1]};
-     * -1 where unknown. {@code ta} and {@code tb} are the transpose flags as the kernel applies
-     * them (always false for a rank-1 operand).
+     * The product's dimensions: the broadcast batch shape, and {@code op(a)} is {@code [m, k]} and
+     * {@code op(b)} is {@code [k, n]}, where a rank-1 a counts as {@code [1, k]} and a rank-1 b as
+     * {@code [k, 1]}; -1 where unknown. {@code ta} and {@code tb} are the transpose flags as the
+     * kernel applies them (always false for a rank-1 operand).
      */
     private static final class Dims {
+        /** The broadcast batch axes; null when an operand's rank is unknown. */
+        final Shape batch;
         final long m;
         final long k;
         final long n;
@@ -110,7 +116,8 @@ final class MatMul implements OpDef {
         /** Null when an operand's rank is unknown; else the output's dimensions. */
         private final long[] out;
 
-        private Dims(long m, long k, long n, boolean ta, boolean tb, long[] out) {
+        private Dims(Shape batch, long m, long k, long n, boolean ta, boolean tb, long[] out) {
+            this.batch = batch;
             this.m = m;
             this.k = k;
             this.n = n;
@@ -125,22 +132,39 @@ final class MatMul implements OpDef {
             checkOperand("a", a, TRANSPOSE_A, ta);
             checkOperand("b", b, TRANSPOSE_B, tb);
             if (!a.hasKnownRank() || !b.hasKnownRank()) {
-                return new Dims(-1, -1, -1, ta, tb, null);
+                return new Dims(null, -1, -1, -1, ta, tb, null);
             }
-            boolean aMatrix = a.rank() == 2;
-            boolean bMatrix = b.rank() == 2;
-            long m = aMatrix ? a.dim(ta ? 1 : 0) : 1;
-            long ka = aMatrix ? a.dim(ta ? 0 : 1) : a.dim(0);
-            long kb = bMatrix ? b.dim(tb ? 1 : 0) : b.dim(0);
-            long n = bMatrix ? b.dim(tb ? 0 : 1) : 1;
+            int ra = a.rank();
+            int rb = b.rank();
+            boolean aMatrix = ra >= 2;
+            boolean bMatrix = rb >= 2;
+            long m = aMatrix ? a.dim(ra - (ta ? 1 : 2)) : 1;
+            long ka = aMatrix ? a.dim(ra - (ta ? 2 : 1)) : a.dim(0);
+            long kb = bMatrix ? b.dim(rb - (tb ? 1 : 2)) : b.dim(0);
+            long n = bMatrix ? b.dim(rb - (tb ? 2 : 1)) : 1;
             if (ka >= 0 && kb >= 0 && ka != kb) {
                 throw new IllegalArgumentException("inner dimensions differ: a" + describe(a, ta) + " has " + ka
                         + " columns but b" + describe(b, tb) + " has " + kb + " rows");
             }
             long k = ka >= 0 ? ka : kb;
-            long[] out = aMatrix && bMatrix ? new long[] {m, n} : aMatrix ? new long[] {m} : bMatrix ? new long[] {n}
-                    : new long[0];
-            return new Dims(m, k, n, ta, tb, out);
+            Shape batch;
+            try {
+                batch = Shape.broadcast(Shape.of(Arrays.copyOf(a.dims(), Math.max(0, ra - 2))),
+                        Shape.of(Arrays.copyOf(b.dims(), Math.max(0, rb - 2))));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("batch axes of a (shape " + a + ") and b (shape " + b
+                        + ") do not broadcast: " + e.getMessage(), e);
+            }
+            long[] bd = batch.dims();
+            long[] out = Arrays.copyOf(bd, bd.length + (aMatrix ? 1 : 0) + (bMatrix ? 1 : 0));
+            int at = bd.length;
+            if (aMatrix) {
+                out[at++] = m;
+            }
+            if (bMatrix) {
+                out[at] = n;
+            }
+            return new Dims(batch, m, k, n, ta, tb, out);
         }
 
         Shape outputShape() {
@@ -152,16 +176,12 @@ final class MatMul implements OpDef {
                 return;
             }
             if (s.rank() == 0) {
-                throw new IllegalArgumentException("operand " + name + " is a scalar; matmul needs rank 1 or 2 "
+                throw new IllegalArgumentException("operand " + name + " is a scalar; matmul needs rank 1 or more "
                         + "(use mul to scale by a scalar)");
-            }
-            if (s.rank() > 2) {
-                throw new IllegalArgumentException("batched matmul (rank > 2) is not supported yet: operand " + name
-                        + " has shape " + s);
             }
             if (s.rank() == 1 && transposed) {
                 throw new IllegalArgumentException(flag + " is set but operand " + name + " has rank 1 (shape " + s
-                        + "); transpose flags apply to rank-2 operands");
+                        + "); transpose flags apply to operands of rank 2 or more");
             }
         }
 

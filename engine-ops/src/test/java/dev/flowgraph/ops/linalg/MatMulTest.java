@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flowgraph.DType;
 import dev.flowgraph.Graph;
 import dev.flowgraph.GraphBuildException;
+import dev.flowgraph.KernelException;
 import dev.flowgraph.Output;
+import dev.flowgraph.Session;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
@@ -18,7 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** MatMul: numpy.matmul on ranks 1 and 2, transpose flags, dtypes, refusals and inference. */
+/** MatMul: numpy.matmul on ranks 1 and 2 and on batches, transpose flags, dtypes, refusals and inference. */
 class MatMulTest {
     private final Graph g = new Graph();
     private final Ops tf = Ops.on(g);
@@ -224,13 +226,149 @@ class MatMulTest {
     }
 
     @Test
-    void refusesScalarsAndBatches() {
+    void refusesScalars() {
         Output s = tf.constant(2.0);
         Output m = tf.constant(Tensor.matrix(new double[][] {{1, 2}, {3, 4}}));
-        assertMessage(assertThrows(GraphBuildException.class, () -> tf.matMul(s, m)), "MatMul", "scalar");
-        Output batch = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 2, 2)));
-        assertMessage(assertThrows(GraphBuildException.class, () -> tf.matMul(batch, m)), "float64[2, 2, 2]",
-                "batched matmul (rank > 2) is not supported yet");
+        assertMessage(assertThrows(GraphBuildException.class, () -> tf.withName("sm").matMul(s, m)), "'sm'", "MatMul",
+                "float64[]", "scalar", "use mul");
+        assertMessage(assertThrows(GraphBuildException.class, () -> tf.matMul(m, s)), "operand b is a scalar");
+    }
+
+    @Test
+    void multipliesEachMatrixOfABatch() {
+        // Batch 0: I · B0 = B0; batch 1: 2I · B1 = 2 B1, with B0 = [[1, 2], [3, 4]], B1 = [[5, 6], [7, 8]].
+        Output a = tf.constant(Tensor.of(new double[] {1, 0, 0, 1, 2, 0, 0, 2}, Shape.of(2, 2, 2)));
+        Output b = tf.constant(Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8}, Shape.of(2, 2, 2)));
+        Output y = tf.matMul(a, b);
+        assertEquals(Shape.of(2, 2, 2), y.shape());
+        assertEquals(Tensor.of(new double[] {1, 2, 3, 4, 10, 12, 14, 16}, Shape.of(2, 2, 2)), eval(y));
+    }
+
+    @Test
+    void broadcastsAMatrixAgainstABatch() {
+        // A (no batch axes) times each of B0 = I, B1 = 10 I: [A, 10 A]; and the reverse order.
+        Output a = tf.constant(Tensor.matrix(new int[][] {{1, 2}, {3, 4}}));
+        Output b = tf.constant(Tensor.of(new int[] {1, 0, 0, 1, 10, 0, 0, 10}, Shape.of(2, 2, 2)));
+        assertEquals(Tensor.of(new int[] {1, 2, 3, 4, 10, 20, 30, 40}, Shape.of(2, 2, 2)), eval(tf.matMul(a, b)));
+        assertEquals(Tensor.of(new int[] {1, 2, 3, 4, 10, 20, 30, 40}, Shape.of(2, 2, 2)), eval(tf.matMul(b, a)));
+    }
+
+    @Test
+    void broadcastsSizeOneBatchAxesBothWays() {
+        // a [2, 1, 1, 1] = {1, 2}, b [1, 3, 1, 1] = {10, 20, 30}: out[i, j] = a[i] * b[j], shape [2, 3, 1, 1].
+        Output a = tf.constant(Tensor.of(new long[] {1, 2}, Shape.of(2, 1, 1, 1)));
+        Output b = tf.constant(Tensor.of(new long[] {10, 20, 30}, Shape.of(1, 3, 1, 1)));
+        Output y = tf.matMul(a, b);
+        assertEquals(Shape.of(2, 3, 1, 1), y.shape());
+        assertEquals(Tensor.of(new long[] {10, 20, 30, 20, 40, 60}, Shape.of(2, 3, 1, 1)), eval(y));
+    }
+
+    @Test
+    void multipliesABatchByAVectorAndAVectorByABatch() {
+        // [2, 2, 2] · [1, 1]: row sums {1+2, 3+4, 5+6, 7+8}, shape [2, 2]; [1, 1] · batch: column sums.
+        Output batch = tf.constant(Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, Shape.of(2, 2, 2)));
+        Output ones = tf.constant(Tensor.vector(1f, 1f));
+        assertEquals(Tensor.of(new float[] {3, 7, 11, 15}, Shape.of(2, 2)), eval(tf.matMul(batch, ones)));
+        assertEquals(Tensor.of(new float[] {4, 6, 12, 14}, Shape.of(2, 2)), eval(tf.matMul(ones, batch)));
+    }
+
+    @Test
+    void transposesOnlyTheLastTwoAxesOfABatch() {
+        // a stored [1, 3, 2] = Aᵀ, so op(a) = A; b stored [2, 2, 3] = {Bᵀ, Bᵀ}: each product is A·B.
+        Output a = tf.constant(Tensor.of(new double[] {1, 4, 2, 5, 3, 6}, Shape.of(1, 3, 2)));
+        Output b = tf.constant(Tensor.of(new double[] {7, 9, 11, 8, 10, 12, 7, 9, 11, 8, 10, 12}, Shape.of(2, 2, 3)));
+        Output y = tf.matMul(a, b, true, true);
+        assertEquals(Shape.of(2, 2, 2), y.shape());
+        assertEquals(Tensor.of(new double[] {58, 64, 139, 154, 58, 64, 139, 154}, Shape.of(2, 2, 2)), eval(y));
+    }
+
+    @Test
+    void anEmptyBatchGivesAnEmptyResult() {
+        Output a = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(0, 2, 3)));
+        Output b = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3, 4)));
+        Tensor out = eval(tf.matMul(a, b));
+        assertEquals(Shape.of(0, 2, 4), out.shape());
+    }
+
+    @Test
+    void batchedProductsMatchANaiveLoopAtOneAndFourThreads() {
+        // 6 batches of 40x30 · 30x50: about 54 rows per block, so blocks span batch boundaries.
+        int batches = 6;
+        int m = 40;
+        int k = 30;
+        int n = 50;
+        Random r = new Random(7);
+        double[] a = new double[batches * m * k];
+        double[] b = new double[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = r.nextGaussian();
+        }
+        double[] expected = new double[batches * m * n];
+        for (int t = 0; t < batches; t++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += a[(t * m + i) * k + p] * b[p * n + j];
+                    }
+                    expected[(t * m + i) * n + j] = s;
+                }
+            }
+        }
+        Output c = tf.matMul(tf.constant(Tensor.of(a, Shape.of(batches, m, k))),
+                tf.constant(Tensor.of(b, Shape.of(k, n))));
+        assertArrayEquals(expected, TestRuns.eval(c, 1, Map.of()).toDoubleArray());
+        assertArrayEquals(expected, TestRuns.eval(c, 4, Map.of()).toDoubleArray());
+    }
+
+    @Test
+    void infersBatchShapesWithUnknownDimensions() {
+        Output x = tf.placeholder("x", DType.FLOAT32, Shape.of(-1, 1, 5, 3));
+        Output w = tf.placeholder("w", DType.FLOAT32, Shape.of(4, 3, -1));
+        assertEquals(Shape.of(-1, 4, 5, -1), tf.matMul(x, w).shape());
+        Output v = tf.placeholder("v", DType.FLOAT32, Shape.of(-1, 7, 3));
+        assertEquals(Shape.of(-1, 7), tf.matMul(v, tf.placeholder("u", DType.FLOAT32, Shape.of(3))).shape());
+        assertEquals(Shape.unknown(), tf.matMul(tf.placeholder("q", DType.FLOAT32, Shape.unknown()), v).shape());
+    }
+
+    @Test
+    void costsBatchesTimesMTimesNTimesK() {
+        Output y = tf.matMul(tf.placeholder("x", DType.FLOAT64, Shape.of(5, 1, 2, 3)),
+                tf.placeholder("w", DType.FLOAT64, Shape.of(7, 3, 4)));
+        assertEquals(5 * 7 * 2 * 3 * 4, y.node().cost());
+    }
+
+    @Test
+    void refusesBatchAxesThatDoNotBroadcast() {
+        Output x = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 2, 3)));
+        Output w = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3, 3, 4)));
+        GraphBuildException e = assertThrows(GraphBuildException.class, () -> tf.withName("bmm").matMul(x, w));
+        assertMessage(e, "'bmm'", "MatMul", "float64[2, 2, 3]", "float64[3, 3, 4]", "batch axes", "do not broadcast");
+    }
+
+    @Test
+    void fedBatchesThatDoNotBroadcastFailTheRunNamingTheNode() {
+        Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(-1, 2, 2));
+        Output w = tf.placeholder("w", DType.FLOAT64, Shape.of(-1, 2, 2));
+        tf.withName("bmm").matMul(x, w);
+        try (Session s = new Session(g)) {
+            KernelException e = assertThrows(KernelException.class, () -> s.runner()
+                    .feed("x", Tensor.zeros(DType.FLOAT64, Shape.of(2, 2, 2)))
+                    .feed("w", Tensor.zeros(DType.FLOAT64, Shape.of(3, 2, 2))).fetch("bmm").run());
+            assertEquals("bmm", e.nodeName());
+            assertMessage(e, "bmm", "[2, 2, 2]", "[3, 2, 2]", "do not broadcast");
+        }
+    }
+
+    @Test
+    void refusesAnInnerMismatchInABatch() {
+        Output x = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 2, 3)));
+        Output w = tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(2, 4, 4)));
+        assertMessage(assertThrows(GraphBuildException.class, () -> tf.matMul(x, w)), "inner dimensions differ",
+                "[2, 2, 3]", "[2, 4, 4]");
     }
 
     @Test

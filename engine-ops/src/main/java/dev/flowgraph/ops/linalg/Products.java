@@ -1,0 +1,67 @@
+package dev.flowgraph.ops.linalg;
+
+import dev.flowgraph.Shape;
+import dev.flowgraph.Tensor;
+import dev.flowgraph.ops.kernels.KernelTuning;
+import dev.flowgraph.ops.kernels.MatrixMultiply;
+import dev.flowgraph.spi.KernelContext;
+import dev.flowgraph.spi.RangeBody;
+import dev.flowgraph.spi.TensorBuffers;
+
+/**
+ * Runs a stack of matrix products through {@link MatrixMultiply}, for the ops of this package
+ * (MatMul, Dot and Outer are all products of matrices), choosing the kernel by dtype and
+ * splitting the stacked output rows into blocks whose size depends on the problem only.
+ */
+final class Products {
+    private Products() {}
+
+    /**
+     * Computes {@code C[b] = op(A[b]) · op(B[b])} for every batch b and sets it as output 0.
+     *
+     * @param k the kernel's context
+     * @param a the left operand, holding the A matrices
+     * @param b the right operand, holding the B matrices
+     * @param shape the output's shape, holding {@code aBatch.length * m * n} elements
+     * @param aBatch per batch, where its A matrix starts in {@code a}
+     * @param bBatch per batch, where its B matrix starts in {@code b}
+     * @param m rows of each {@code op(A)}
+     * @param inner the inner dimension
+     * @param n columns of each {@code op(B)}
+     * @param ta whether A is stored transposed
+     * @param tb whether B is stored transposed
+     */
+    static void run(KernelContext k, Tensor a, Tensor b, Shape shape, int[] aBatch, int[] bBatch, int m, int inner,
+            int n, boolean ta, boolean tb) {
+        long size = (long) aBatch.length * m * n;
+        if (size > Tensor.MAX_SIZE) {
+            throw new IllegalArgumentException("the product, of shape " + shape + ", would hold more than "
+                    + Tensor.MAX_SIZE + " elements");
+        }
+        Object x = TensorBuffers.array(a);
+        Object y = TensorBuffers.array(b);
+        Object c = java.lang.reflect.Array.newInstance(x.getClass().getComponentType(), (int) size);
+        RangeBody rows;
+        if (x instanceof float[]) {
+            rows = (s, e) -> MatrixMultiply.multiply((float[]) x, (float[]) y, (float[]) c, aBatch, bBatch, m, inner,
+                    n, ta, tb, s, e);
+        } else if (x instanceof double[]) {
+            rows = (s, e) -> MatrixMultiply.multiply((double[]) x, (double[]) y, (double[]) c, aBatch, bBatch, m,
+                    inner, n, ta, tb, s, e);
+        } else if (x instanceof int[]) {
+            rows = (s, e) -> MatrixMultiply.multiply((int[]) x, (int[]) y, (int[]) c, aBatch, bBatch, m, inner, n,
+                    ta, tb, s, e);
+        } else if (x instanceof long[]) {
+            rows = (s, e) -> MatrixMultiply.multiply((long[]) x, (long[]) y, (long[]) c, aBatch, bBatch, m, inner,
+                    n, ta, tb, s, e);
+        } else {
+            // Shape rules refuse BOOL, so only a bug elsewhere gets here.
+            throw new IllegalStateException("no matrix product of " + a.dtype());
+        }
+        // With n == 0 the stack has no elements, and batches * m need not even fit in an int.
+        if (size > 0) {
+            k.parallelFor(aBatch.length * m, KernelTuning.matMulRowsPerBlock(n, inner), rows);
+        }
+        k.setOutput(0, TensorBuffers.wrap(a.dtype(), shape, c));
+    }
+}
