@@ -24,6 +24,11 @@ final class Identity implements OpDef {
     }
 
     @Override
+    public String summary() {
+        return "identity(x): x itself, unchanged; any dtype";
+    }
+
+    @Override
     public List<OutputSpec> infer(NodeSpec node) {
         return List.of(node.input(0));
     }
