@@ -44,17 +44,6 @@ final class ArrayShapes {
         return Math.toIntExact(p);
     }
 
-    /**
-     * Merges two static sizes of one dimension: an unknown size takes the other's.
-     *
-     * @throws IllegalArgumentException naming {@code what} if both are known and differ
-     */
-    static long merge(long a, long b, String what) {
-        checkArgument(a == Shape.UNKNOWN_DIM || b == Shape.UNKNOWN_DIM || a == b, "%s: %s does not match %s", what,
-                a, b);
-        return a == Shape.UNKNOWN_DIM ? b : a;
-    }
-
     /** {@code dims} with {@code size} inserted at position {@code at}. */
     static long[] insert(long[] dims, int at, long size) {
         long[] out = new long[dims.length + 1];

@@ -65,8 +65,10 @@ abstract class Join implements OpDef {
                 if (d == axis && !newAxis) {
                     merged[d] = merged[d] < 0 || dims[d] < 0 ? Shape.UNKNOWN_DIM : merged[d] + dims[d];
                 } else {
-                    merged[d] = ArrayShapes.merge(merged[d], dims[d],
-                            "input " + i + " differs from the others in dimension " + d);
+                    checkArgument(merged[d] < 0 || dims[d] < 0 || merged[d] == dims[d],
+                            "input %s has size %s in dimension %s where the inputs before it have %s", i, dims[d], d,
+                            merged[d]);
+                    merged[d] = merged[d] < 0 ? dims[d] : merged[d];
                 }
             }
         }
