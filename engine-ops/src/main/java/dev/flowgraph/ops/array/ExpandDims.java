@@ -6,7 +6,6 @@ import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import java.util.List;
 
@@ -15,18 +14,12 @@ import java.util.List;
  * axis's position in the output, in {@code [-rank-1, rank]}; -1 appends. Any dtype; the output
  * shares the input's elements.
  */
-final class ExpandDims implements OpDef {
+final class ExpandDims extends MetadataOp {
     static final String TYPE = "ExpandDims";
     static final String AXIS = "axis";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    ExpandDims() {
+        super(TYPE);
     }
 
     @Override
@@ -54,10 +47,5 @@ final class ExpandDims implements OpDef {
     public void compute(KernelContext k) {
         Tensor x = k.input(0);
         k.setOutput(0, ArrayShapes.relabel(x, expand(x.shape(), k.attrs().getLong(AXIS))));
-    }
-
-    @Override
-    public long cost(NodeSpec node, List<OutputSpec> outputs) {
-        return 0;
     }
 }

@@ -8,7 +8,6 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.List;
@@ -17,19 +16,13 @@ import java.util.List;
  * A tensor of attribute {@code shape} (fully defined) whose every element is attribute
  * {@code value}, a scalar tensor of any dtype, which is the output's dtype; as {@code numpy.full}.
  */
-final class Fill implements OpDef {
+final class Fill extends ArrayOp {
     static final String TYPE = "Fill";
     static final String SHAPE = "shape";
     static final String VALUE = "value";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 0;
+    Fill() {
+        super(TYPE, 0);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.List;
@@ -19,18 +18,12 @@ import java.util.List;
  * of any shape; a negative or out-of-range index fails the run, naming it and the valid range.
  * Params of any dtype.
  */
-final class Gather implements OpDef {
+final class Gather extends ArrayOp {
     static final String TYPE = "Gather";
     static final String AXIS = "axis";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 2;
+    Gather() {
+        super(TYPE, 2);
     }
 
     @Override

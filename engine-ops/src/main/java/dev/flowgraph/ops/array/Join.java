@@ -8,7 +8,6 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.List;
@@ -19,25 +18,16 @@ import java.util.List;
  * along an existing axis; stack first gives every input a new size-1 axis there, so that inputs
  * must then have compatible shapes.
  */
-abstract class Join implements OpDef {
+abstract class Join extends ArrayOp {
     static final String AXIS = "axis";
 
     private final String type;
     private final boolean newAxis;
 
     Join(String type, boolean newAxis) {
+        super(type, VARIADIC);
         this.type = type;
         this.newAxis = newAxis;
-    }
-
-    @Override
-    public final String type() {
-        return type;
-    }
-
-    @Override
-    public final int arity() {
-        return VARIADIC;
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.List;
@@ -19,19 +18,13 @@ import java.util.List;
  * {@code dtype} (FLOAT32 when absent; BOOL gives true/false) whose row {@code i} is 1 at
  * {@code indices[i]} and 0 elsewhere. An index outside {@code [0, depth)} gives an all-zero row.
  */
-final class OneHot implements OpDef {
+final class OneHot extends ArrayOp {
     static final String TYPE = "OneHot";
     static final String DEPTH = "depth";
     static final String DTYPE = "dtype";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    OneHot() {
+        super(TYPE, 1);
     }
 
     @Override

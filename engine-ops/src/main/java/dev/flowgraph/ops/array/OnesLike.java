@@ -1,24 +1,13 @@
 package dev.flowgraph.ops.array;
 
-import dev.flowgraph.Tensor;
-import dev.flowgraph.spi.KernelContext;
-import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
-import dev.flowgraph.spi.OutputSpec;
-import java.util.List;
+import dev.flowgraph.DType;
 
 /** Ones of the input's dtype and shape (true for BOOL), as {@code numpy.ones_like}. */
-final class OnesLike implements OpDef {
+final class OnesLike extends FilledLike {
     static final String TYPE = "OnesLike";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    OnesLike() {
+        super(TYPE);
     }
 
     @Override
@@ -27,13 +16,7 @@ final class OnesLike implements OpDef {
     }
 
     @Override
-    public List<OutputSpec> infer(NodeSpec node) {
-        return List.of(node.input(0));
-    }
-
-    @Override
-    public void compute(KernelContext k) {
-        Tensor x = k.input(0);
-        k.setOutput(0, Fill.filled(k, ArrayShapes.one(x.dtype()), x.dtype(), x.shape()));
+    Object value(DType dtype) {
+        return ArrayShapes.one(dtype);
     }
 }

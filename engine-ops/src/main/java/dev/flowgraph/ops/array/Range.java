@@ -8,7 +8,6 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.List;
  * the three must be whole numbers (at most 2^53 in magnitude) and every value must fit the dtype.
  * A zero delta is refused. The output's shape is known when the node is added.
  */
-final class Range implements OpDef {
+final class Range extends ArrayOp {
     static final String TYPE = "Range";
     static final String START = "start";
     static final String LIMIT = "limit";
@@ -29,14 +28,8 @@ final class Range implements OpDef {
 
     private static final double MAX_EXACT = 0x1p53;
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 0;
+    Range() {
+        super(TYPE, 0);
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -17,18 +16,12 @@ import java.util.List;
  * the element count. A size mismatch is refused when the node is added if the input's size is
  * known statically, and fails the run otherwise. The output shares the input's elements.
  */
-final class Reshape implements OpDef {
+final class Reshape extends MetadataOp {
     static final String TYPE = "Reshape";
     static final String SHAPE = "shape";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    Reshape() {
+        super(TYPE);
     }
 
     @Override
@@ -69,9 +62,10 @@ final class Reshape implements OpDef {
                     Arrays.toString(target), known);
             return Shape.of(target);
         }
-        checkArgument(known != 0 && size % known == 0,
-                "cannot reshape %s (%s elements) into shape %s: %s is not a multiple of %s", in, size,
-                Arrays.toString(target), size, known);
+        checkArgument(known != 0, "cannot reshape %s (%s elements) into shape %s: the other sizes multiply to 0, "
+                + "so the -1 could be anything", in, size, Arrays.toString(target));
+        checkArgument(size % known == 0, "cannot reshape %s (%s elements) into shape %s: %s is not a multiple of %s",
+                in, size, Arrays.toString(target), size, known);
         long[] out = target.clone();
         out[unknown] = size / known;
         return Shape.of(out);
@@ -81,10 +75,5 @@ final class Reshape implements OpDef {
     public void compute(KernelContext k) {
         Tensor x = k.input(0);
         k.setOutput(0, ArrayShapes.relabel(x, resolve(k.attrs().getLongArray(SHAPE), x.size(), x.shape())));
-    }
-
-    @Override
-    public long cost(NodeSpec node, List<OutputSpec> outputs) {
-        return 0;
     }
 }

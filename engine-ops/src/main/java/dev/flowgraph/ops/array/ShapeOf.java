@@ -4,7 +4,6 @@ import dev.flowgraph.DType;
 import dev.flowgraph.Shape;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.List;
@@ -13,17 +12,11 @@ import java.util.List;
  * The run-time dimensions of the input, as an INT64 vector of its rank, as {@code tf.shape}; any
  * dtype. (Named ShapeOf so as not to hide {@link Shape}; its op type is {@code Shape}.)
  */
-final class ShapeOf implements OpDef {
+final class ShapeOf extends MetadataOp {
     static final String TYPE = "Shape";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    ShapeOf() {
+        super(TYPE);
     }
 
     @Override
@@ -41,10 +34,5 @@ final class ShapeOf implements OpDef {
     public void compute(KernelContext k) {
         long[] dims = k.input(0).shape().dims();
         k.setOutput(0, TensorBuffers.wrap(Shape.of(dims.length), dims));
-    }
-
-    @Override
-    public long cost(NodeSpec node, List<OutputSpec> outputs) {
-        return 0;
     }
 }

@@ -5,22 +5,15 @@ import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import java.util.List;
 
 /** The run-time number of elements of the input, as an INT64 scalar, as {@code tf.size}; any dtype. */
-final class Size implements OpDef {
+final class Size extends MetadataOp {
     static final String TYPE = "Size";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    Size() {
+        super(TYPE);
     }
 
     @Override
@@ -36,10 +29,5 @@ final class Size implements OpDef {
     @Override
     public void compute(KernelContext k) {
         k.setOutput(0, Tensor.scalar((long) k.input(0).size()));
-    }
-
-    @Override
-    public long cost(NodeSpec node, List<OutputSpec> outputs) {
-        return 0;
     }
 }

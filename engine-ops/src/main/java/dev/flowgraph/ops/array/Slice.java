@@ -7,7 +7,6 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.Arrays;
@@ -19,19 +18,13 @@ import java.util.List;
  * {@code begin} and {@code size}, {@code long[]} of the input's rank). A box outside the input is
  * refused when the node is added if the sizes are known, else when run. Any dtype.
  */
-final class Slice implements OpDef {
+final class Slice extends ArrayOp {
     static final String TYPE = "Slice";
     static final String BEGIN = "begin";
     static final String SIZE = "size";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    Slice() {
+        super(TYPE, 1);
     }
 
     @Override

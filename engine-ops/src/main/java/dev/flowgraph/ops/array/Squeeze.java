@@ -6,7 +6,6 @@ import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -17,18 +16,12 @@ import java.util.List;
  * Squeezing an axis whose size is not 1 is refused (when the node is added if its size is known,
  * else when run). Any dtype; the output shares the input's elements.
  */
-final class Squeeze implements OpDef {
+final class Squeeze extends MetadataOp {
     static final String TYPE = "Squeeze";
     static final String AXES = "axes";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    Squeeze() {
+        super(TYPE);
     }
 
     @Override
@@ -83,10 +76,5 @@ final class Squeeze implements OpDef {
         Tensor x = k.input(0);
         long[] axes = k.attrs().has(AXES) ? k.attrs().getLongArray(AXES) : new long[0];
         k.setOutput(0, ArrayShapes.relabel(x, squeeze(x.shape(), axes)));
-    }
-
-    @Override
-    public long cost(NodeSpec node, List<OutputSpec> outputs) {
-        return 0;
     }
 }

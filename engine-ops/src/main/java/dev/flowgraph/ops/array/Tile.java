@@ -7,7 +7,6 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.Arrays;
@@ -18,18 +17,12 @@ import java.util.List;
  * ({@code long[]}, one entry >= 0 per input axis) gives the repetitions, so output dimension
  * {@code d} is {@code dims[d] * multiples[d]}. Any dtype.
  */
-final class Tile implements OpDef {
+final class Tile extends ArrayOp {
     static final String TYPE = "Tile";
     static final String MULTIPLES = "multiples";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    Tile() {
+        super(TYPE, 1);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.Arrays;
@@ -19,18 +18,12 @@ import java.util.List;
  * {@code perm[i]} (attribute {@code perm}, {@code long[]}, negative values counting from the
  * end); an absent or empty {@code perm} reverses the axes. Any dtype.
  */
-final class Transpose implements OpDef {
+final class Transpose extends ArrayOp {
     static final String TYPE = "Transpose";
     static final String PERM = "perm";
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int arity() {
-        return 1;
+    Transpose() {
+        super(TYPE, 1);
     }
 
     @Override
