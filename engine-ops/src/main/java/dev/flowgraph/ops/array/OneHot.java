@@ -55,11 +55,8 @@ final class OneHot extends ArrayOp {
         DType dtype = k.outputSpec(0).dtype();
         Object out = ArrayShapes.zeros(dtype, Math.multiplyExact(indices.length, depth));
         Object one = ArrayShapes.one(dtype);
-        for (int i = 0; i < indices.length; i++) {
-            if (indices[i] >= 0 && indices[i] < depth) {
-                System.arraycopy(one, 0, out, i * depth + (int) indices[i], 1);
-            }
-        }
+        k.parallelFor(indices.length, ArrayShapes.grain(depth),
+                (from, to) -> ArrayCopy.scatterRows(one, indices, depth, out, from, to));
         Shape shape = Shape.of(ArrayShapes.insert(indexTensor.shape().dims(), indexTensor.rank(), depth));
         k.setOutput(0, TensorBuffers.wrap(dtype, shape, out));
     }

@@ -10,6 +10,7 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -87,38 +88,29 @@ final class Range extends ArrayOp {
         double start = attrs.getDouble(START);
         double delta = attrs.getDouble(DELTA);
         Object out;
-        switch (dtype) {
-            case FLOAT32: {
-                float[] v = new float[n];
-                for (int i = 0; i < n; i++) {
-                    v[i] = (float) (start + i * delta);
-                }
-                out = v;
-                break;
+        if (dtype.isInteger()) {
+            // Whole numbers up to 2^53 convert exactly, and the length check keeps every value in range.
+            long first = (long) start;
+            long step = (long) delta;
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = first + i * step;
             }
-            case FLOAT64: {
-                double[] v = new double[n];
-                for (int i = 0; i < n; i++) {
-                    v[i] = start + i * delta;
-                }
-                out = v;
-                break;
+            out = dtype == DType.INT64 ? v : Arrays.stream(v).mapToInt(Math::toIntExact).toArray();
+        } else {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = start + i * delta;
             }
-            case INT32: {
-                int[] v = new int[n];
-                for (int i = 0; i < n; i++) {
-                    v[i] = (int) ((long) start + i * (long) delta);
-                }
+            if (dtype == DType.FLOAT64) {
                 out = v;
-                break;
-            }
-            default: {
-                long[] v = new long[n];
+            } else {
+                // Each value is computed in double and rounded to float once, so errors do not accumulate.
+                float[] f = new float[n];
                 for (int i = 0; i < n; i++) {
-                    v[i] = (long) start + i * (long) delta;
+                    f[i] = (float) v[i];
                 }
-                out = v;
-                break;
+                out = f;
             }
         }
         k.setOutput(0, TensorBuffers.wrap(dtype, Shape.of(n), out));

@@ -53,11 +53,11 @@ final class Slice extends ArrayOp {
             checkArgument(size[d] >= -1, "size %s is below -1 on axis %s; -1 means to the end",
                     Arrays.toString(size), d);
             if (dims[d] != Shape.UNKNOWN_DIM) {
-                long end = size[d] == -1 ? dims[d] : begin[d] + size[d];
-                checkArgument(begin[d] <= dims[d] && end <= dims[d],
+                // Compared as size <= dim - begin so that a huge size cannot overflow past the check.
+                checkArgument(begin[d] <= dims[d] && size[d] <= dims[d] - begin[d],
                         "the box begin %s size %s leaves the input on axis %s of size %s", Arrays.toString(begin),
                         Arrays.toString(size), d, dims[d]);
-                out[d] = end - begin[d];
+                out[d] = size[d] == -1 ? dims[d] - begin[d] : size[d];
             } else {
                 out[d] = size[d];
             }

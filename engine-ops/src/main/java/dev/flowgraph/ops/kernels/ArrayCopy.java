@@ -3,7 +3,7 @@ package dev.flowgraph.ops.kernels;
 import java.lang.reflect.Array;
 
 /**
- * Copy kernels of the array ops (transpose, slice, tile, concat, stack, gather, fill), written
+ * Copy kernels of the array ops (transpose, slice, tile, concat, stack, gather, one-hot, fill), written
  * once for every dtype: they move elements with {@link System#arraycopy}, which works on any
  * primitive array ({@code float[]}, {@code double[]}, {@code int[]}, {@code long[]},
  * {@code boolean[]}), in contiguous runs as long as the layout allows.
@@ -119,6 +119,26 @@ public final class ArrayCopy {
             int o = r / q;
             int j = r - o * q;
             System.arraycopy(src, (int) ((o * (long) n + indices[j]) * inner), dst, r * inner, inner);
+        }
+    }
+
+    /**
+     * Writes one value into each row where its index says (the one-hot pattern): for
+     * {@code fromRow <= r < toRow}, {@code dst[r * depth + indices[r]] = value[0]} when
+     * {@code 0 <= indices[r] < depth}; a row whose index is outside is left as it is.
+     *
+     * @param value an array of at least one element, of {@code dst}'s primitive type (not modified)
+     * @param indices one position per row (not modified)
+     * @param depth the row length
+     * @param dst the destination, rows of {@code depth} elements (modified in rows {@code [fromRow, toRow)})
+     * @param fromRow the first row to write
+     * @param toRow one past the last
+     */
+    public static void scatterRows(Object value, long[] indices, int depth, Object dst, int fromRow, int toRow) {
+        for (int r = fromRow; r < toRow; r++) {
+            if (indices[r] >= 0 && indices[r] < depth) {
+                System.arraycopy(value, 0, dst, r * depth + (int) indices[r], 1);
+            }
         }
     }
 

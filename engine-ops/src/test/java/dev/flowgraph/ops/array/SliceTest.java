@@ -82,6 +82,10 @@ class SliceTest {
         GraphBuildException begin = assertThrows(GraphBuildException.class,
                 () -> tf.withName("b").slice(x, new long[] {0, 5}, new long[] {-1, -1}));
         assertMessage(begin, "'b'", "leaves the input on axis 1 of size 4");
+        // begin + size would overflow a long; the box is still refused as too large
+        GraphBuildException huge = assertThrows(GraphBuildException.class,
+                () -> tf.withName("h").slice(x, new long[] {1, 0}, new long[] {Long.MAX_VALUE, 1}));
+        assertMessage(huge, "'h'", "leaves the input on axis 0 of size 3");
         GraphBuildException neg = assertThrows(GraphBuildException.class,
                 () -> tf.withName("n").slice(x, new long[] {-1, 0}, new long[] {1, 1}));
         assertMessage(neg, "'n'", "begin [-1, 0] is negative on axis 0");

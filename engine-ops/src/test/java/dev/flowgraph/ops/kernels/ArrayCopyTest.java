@@ -48,6 +48,14 @@ class ArrayCopyTest {
     }
 
     @Test
+    void scatterRowsWritesOneValuePerRowInRange() {
+        double[] out = new double[9];
+        // rows 1 and 2 of three rows of 3: index 2 in row 1; row 2's index 3 is outside [0, 3)
+        ArrayCopy.scatterRows(new double[] {1}, new long[] {0, 2, 3}, 3, out, 1, 3);
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0, 1, 0, 0, 0}, out);
+    }
+
+    @Test
     void fillAndAllocate() {
         int[] out = new int[11];
         ArrayCopy.fill(new int[] {7}, out, 1, 10);
