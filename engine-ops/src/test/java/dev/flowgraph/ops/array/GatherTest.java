@@ -18,6 +18,7 @@ import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.TestRuns;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,23 @@ class GatherTest {
         Output p = tf.constant(iota(DType.INT32, 2, 3, 2));
         Output idx = tf.constant(Tensor.matrix(new int[][] {{2}, {0}}));
         assertIota(eval(tf.gather(p, idx, 1)), DType.INT32, Shape.of(2, 2, 1, 2), 4, 5, 0, 1, 10, 11, 6, 7);
+    }
+
+    @Test
+    void largeGatherSplitIntoSeveralBlocksStaysCorrect() {
+        // columns 299, 298, ..., 0 of a [300, 300] iota: out[r, j] = 300r + (299 - j)
+        long[] reversed = new long[300];
+        for (int j = 0; j < 300; j++) {
+            reversed[j] = 299 - j;
+        }
+        Output x = tf.constant(iota(DType.FLOAT64, 300, 300));
+        double[] v = TestRuns.eval(tf.gather(x, tf.constant(Tensor.vector(reversed)), 1), 4, Map.of())
+                .toDoubleArray();
+        for (int r = 0; r < 300; r++) {
+            for (int j = 0; j < 300; j++) {
+                assertEquals(300.0 * r + 299 - j, v[300 * r + j], "element [" + r + ", " + j + "]");
+            }
+        }
     }
 
     @Test

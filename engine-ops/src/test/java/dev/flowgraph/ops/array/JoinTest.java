@@ -18,6 +18,7 @@ import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.TestRuns;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,20 @@ class JoinTest {
             assertIota(t, dtype, Shape.of(2, 4), 0, 1, 2, 0, 3, 4, 5, 1);
             Tensor r = eval(tf.concat(0, tf.constant(iota(dtype, 1, 3)), tf.constant(iota(dtype, 2, 3))));
             assertIota(r, dtype, Shape.of(3, 3), 0, 1, 2, 0, 1, 2, 3, 4, 5);
+        }
+    }
+
+    @Test
+    void largeConcatSplitIntoSeveralBlocksStaysCorrect() {
+        // [300, 300] beside [300, 100]: out[r, c] = 300r + c for c < 300, else 100r + (c - 300)
+        Output x = tf.constant(iota(DType.INT64, 300, 300));
+        Output y = tf.constant(iota(DType.INT64, 300, 100));
+        long[] v = TestRuns.eval(tf.concat(1, x, y), 4, Map.of()).toLongArray();
+        for (int r = 0; r < 300; r++) {
+            for (int c = 0; c < 400; c++) {
+                long expected = c < 300 ? 300L * r + c : 100L * r + (c - 300);
+                assertEquals(expected, v[400 * r + c], "element [" + r + ", " + c + "]");
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.TestRuns;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,18 @@ class TileTest {
                     0, 1, 0, 1, 0, 1,
                     2, 3, 2, 3, 2, 3);
             assertIota(eval(tf.tile(x, 1, 1)), dtype, Shape.of(2, 2), 0, 1, 2, 3);
+        }
+    }
+
+    @Test
+    void largeTileSplitIntoSeveralBlocksStaysCorrect() {
+        // [30, 20] ten times down and fifteen across: out[r, c] = x[r % 30, c % 20] = 20 (r % 30) + c % 20
+        int[] v = TestRuns.eval(tf.tile(tf.constant(iota(DType.INT32, 30, 20)), 10, 15), 4, Map.of()).toIntArray();
+        assertEquals(300 * 300, v.length);
+        for (int r = 0; r < 300; r++) {
+            for (int c = 0; c < 300; c++) {
+                assertEquals(20 * (r % 30) + c % 20, v[300 * r + c], "element [" + r + ", " + c + "]");
+            }
         }
     }
 

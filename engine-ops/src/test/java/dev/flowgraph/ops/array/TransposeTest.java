@@ -15,6 +15,7 @@ import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.TestRuns;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,28 @@ class TransposeTest {
         // no perm reverses: out[k, j, i] = 12i + 4j + k
         assertIota(eval(tf.transpose(x)), DType.INT32, Shape.of(4, 3, 2),
                 0, 12, 4, 16, 8, 20, 1, 13, 5, 17, 9, 21, 2, 14, 6, 18, 10, 22, 3, 15, 7, 19, 11, 23);
+    }
+
+    @Test
+    void largeInputsSplitIntoSeveralBlocksStayCorrect() {
+        // 300x300 = 90,000 elements span several copy blocks; out[j, i] = x[i, j] = 300i + j
+        Tensor t = TestRuns.eval(tf.transpose(tf.constant(iota(DType.INT64, 300, 300))), 4, Map.of());
+        long[] v = t.toLongArray();
+        for (int j = 0; j < 300; j++) {
+            for (int i = 0; i < 300; i++) {
+                assertEquals(300L * i + j, v[300 * j + i], "element [" + j + ", " + i + "]");
+            }
+        }
+        // the box rows 10..259, columns 20..299 of the same iota: out[r, c] = 300(r + 10) + c + 20
+        Tensor box = TestRuns.eval(tf.slice(tf.constant(iota(DType.INT64, 300, 300)), new long[] {10, 20},
+                new long[] {250, -1}), 4, Map.of());
+        long[] b = box.toLongArray();
+        assertEquals(250 * 280, b.length);
+        for (int r = 0; r < 250; r++) {
+            for (int c = 0; c < 280; c++) {
+                assertEquals(300L * (r + 10) + c + 20, b[280 * r + c], "box element [" + r + ", " + c + "]");
+            }
+        }
     }
 
     @Test
