@@ -871,6 +871,241 @@ public final class Ops {
 
     // ---- array: reshaping, joining, indexing, filling ------------------------------------------
 
+    /**
+     * Adds {@code x} in a new shape with the same elements in row-major order, as
+     * {@code numpy.reshape}. One size may be -1, inferred from the element count. A size mismatch
+     * is refused here when x's size is known, else it fails the run naming the node. Any dtype.
+     *
+     * @param x the input
+     * @param shape the new sizes, at most one of them -1
+     * @return the reshaped value, sharing x's elements
+     */
+    public Output reshape(Output x, long... shape) {
+        return op("Reshape", Attrs.of("shape", checkNotNull(shape, "shape")), x);
+    }
+
+    /**
+     * Adds the transpose of {@code x}, as {@code numpy.transpose}: output axis {@code i} is input
+     * axis {@code perm[i]}; with no perm the axes are reversed. Any dtype.
+     *
+     * @param x the input
+     * @param perm a permutation of x's axes (negative ones count from the end), or none
+     * @return the transposed value
+     */
+    public Output transpose(Output x, int... perm) {
+        return op("Transpose", Attrs.of("perm", checkNotNull(perm, "perm")), x);
+    }
+
+    /**
+     * Adds {@code x} with a size-1 axis inserted, as {@code numpy.expand_dims}. Any dtype.
+     *
+     * @param x the input, of rank r
+     * @param axis the new axis's position in the output, in {@code [-r-1, r]}; -1 appends
+     * @return the value with rank r + 1
+     */
+    public Output expandDims(Output x, int axis) {
+        return op("ExpandDims", Attrs.of("axis", axis), x);
+    }
+
+    /**
+     * Adds {@code x} without size-1 axes, as {@code numpy.squeeze}. Squeezing an axis whose size
+     * is not 1 is refused. Any dtype.
+     *
+     * @param x the input
+     * @param axes the axes to remove (negative ones count from the end); none removes every size-1 axis
+     * @return the squeezed value
+     */
+    public Output squeeze(Output x, int... axes) {
+        return op("Squeeze", Attrs.of("axes", checkNotNull(axes, "axes")), x);
+    }
+
+    /**
+     * Adds the concatenation of tensors along an existing axis, as {@code numpy.concatenate}: all
+     * of one dtype and rank, with equal sizes outside the axis.
+     *
+     * @param axis the axis to join along, negative counting from the end
+     * @param xs the tensors, at least one
+     * @return the joined value
+     */
+    public Output concat(int axis, Output... xs) {
+        return op("Concat", Attrs.of("axis", axis), xs);
+    }
+
+    /**
+     * Adds the stacking of tensors of one shape along a new axis, as {@code numpy.stack}.
+     *
+     * @param axis the new axis's position in the output, in {@code [-r-1, r]} for inputs of rank r
+     * @param xs the tensors, at least one, of one dtype and shape
+     * @return the stacked value, with a new axis of size {@code xs.length}
+     */
+    public Output stack(int axis, Output... xs) {
+        return op("Stack", Attrs.of("axis", axis), xs);
+    }
+
+    /**
+     * Adds the box of {@code x} from {@code begin} of {@code size} elements along each axis, as
+     * {@code tf.slice}; a size of -1 takes the rest of its axis. A box outside x is refused here
+     * when x's sizes are known, else it fails the run. Any dtype.
+     *
+     * @param x the input
+     * @param begin the first index along each axis, each >= 0
+     * @param size the extent along each axis, or -1 for "to the end"
+     * @return the slice
+     */
+    public Output slice(Output x, long[] begin, long[] size) {
+        return op("Slice", Attrs.builder().put("begin", checkNotNull(begin, "begin"))
+                .put("size", checkNotNull(size, "size")).build(), x);
+    }
+
+    /**
+     * Adds the slices of {@code params} along {@code axis} picked by {@code indices}, as
+     * {@code tf.gather}: the output's shape is
+     * {@code params.shape[:axis] + indices.shape + params.shape[axis+1:]}. An index outside
+     * {@code [0, n)} (negative ones included) fails the run, naming it and the valid range.
+     *
+     * @param params the values, of any dtype and rank >= 1
+     * @param indices INT32 or INT64 indices of any shape
+     * @param axis the axis to pick along, negative counting from the end
+     * @return the gathered values, of params' dtype
+     */
+    public Output gather(Output params, Output indices, int axis) {
+        return op("Gather", Attrs.of("axis", axis), params, indices);
+    }
+
+    /**
+     * Adds the FLOAT32 one-hot encoding of {@code indices}, as {@code tf.one_hot}: shape
+     * {@code indices.shape + [depth]}, 1 at each index and 0 elsewhere; an index outside
+     * {@code [0, depth)} gives a row of zeros.
+     *
+     * @param indices INT32 or INT64 indices
+     * @param depth the number of classes, >= 0
+     * @return the encoding
+     */
+    public Output oneHot(Output indices, int depth) {
+        return oneHot(indices, depth, DType.FLOAT32);
+    }
+
+    /**
+     * Adds the one-hot encoding of {@code indices} in a chosen dtype (BOOL gives true/false); see
+     * {@link #oneHot(Output, int)}.
+     *
+     * @param indices INT32 or INT64 indices
+     * @param depth the number of classes, >= 0
+     * @param dtype the output's dtype
+     * @return the encoding
+     */
+    public Output oneHot(Output indices, int depth, DType dtype) {
+        return op("OneHot", Attrs.builder().put("depth", depth).put("dtype", checkNotNull(dtype, "dtype")).build(),
+                indices);
+    }
+
+    /**
+     * Adds a tensor of {@code shape} whose elements all equal a scalar, as {@code numpy.full}.
+     *
+     * @param shape a fully defined shape
+     * @param scalarValue the value, a scalar of any dtype, which is the output's dtype
+     * @return the filled tensor
+     */
+    public Output fill(Shape shape, Tensor scalarValue) {
+        return op("Fill", Attrs.builder().put("shape", checkNotNull(shape, "shape"))
+                .put("value", checkNotNull(scalarValue, "scalarValue")).build());
+    }
+
+    /**
+     * Adds zeros of {@code x}'s dtype and shape (false for BOOL), as {@code numpy.zeros_like}.
+     *
+     * @param x the input, whose values are not read
+     * @return the zeros
+     */
+    public Output zerosLike(Output x) {
+        return op("ZerosLike", x);
+    }
+
+    /**
+     * Adds ones of {@code x}'s dtype and shape (true for BOOL), as {@code numpy.ones_like}.
+     *
+     * @param x the input, whose values are not read
+     * @return the ones
+     */
+    public Output onesLike(Output x) {
+        return op("OnesLike", x);
+    }
+
+    /**
+     * Adds {@code x}'s run-time dimensions as an INT64 vector, as {@code tf.shape}; its static
+     * shape is {@code [rank]}.
+     *
+     * @param x the input, of any dtype
+     * @return the dimensions
+     */
+    public Output shape(Output x) {
+        return op("Shape", x);
+    }
+
+    /**
+     * Adds {@code x}'s run-time element count as an INT64 scalar, as {@code tf.size}.
+     *
+     * @param x the input, of any dtype
+     * @return the element count
+     */
+    public Output size(Output x) {
+        return op("Size", x);
+    }
+
+    /**
+     * Adds the INT64 values {@code start, start + delta, ...} before {@code limit}, as
+     * {@code numpy.arange}: {@code max(0, ceil((limit - start) / delta))} of them.
+     *
+     * @param start the first value
+     * @param limit the bound, excluded
+     * @param delta the step, not 0; whole numbers of at most 2^53 in magnitude
+     * @return the INT64 vector
+     */
+    public Output range(long start, long limit, long delta) {
+        return range(start, limit, delta, DType.INT64);
+    }
+
+    /**
+     * Adds the FLOAT64 values {@code start + i * delta} for
+     * {@code 0 <= i < max(0, ceil((limit - start) / delta))}, as {@code numpy.arange}.
+     *
+     * @param start the first value
+     * @param limit the bound, excluded
+     * @param delta the step, not 0
+     * @return the FLOAT64 vector
+     */
+    public Output range(double start, double limit, double delta) {
+        return range(start, limit, delta, DType.FLOAT64);
+    }
+
+    /**
+     * Adds the values {@code start + i * delta} before {@code limit} in a chosen numeric dtype, as
+     * {@code numpy.arange(start, limit, delta, dtype)}. For integer dtypes the arguments must be
+     * whole numbers of at most 2^53 in magnitude, and every value must fit the dtype.
+     *
+     * @param start the first value
+     * @param limit the bound, excluded
+     * @param delta the step, not 0
+     * @param dtype the output's numeric dtype
+     * @return the vector
+     */
+    public Output range(double start, double limit, double delta, DType dtype) {
+        return op("Range", Attrs.builder().put("start", start).put("limit", limit).put("delta", delta)
+                .put("dtype", checkNotNull(dtype, "dtype")).build());
+    }
+
+    /**
+     * Adds {@code x} repeated {@code multiples[d]} times along each axis {@code d}, as
+     * {@code tf.tile}. Any dtype.
+     *
+     * @param x the input, of rank r
+     * @param multiples r repetition counts, each >= 0
+     * @return the tiled value
+     */
+    public Output tile(Output x, long... multiples) {
+        return op("Tile", Attrs.of("multiples", checkNotNull(multiples, "multiples")), x);
+    }
+
     // ---- linear algebra and neural networks ----------------------------------------------------
 
     /**

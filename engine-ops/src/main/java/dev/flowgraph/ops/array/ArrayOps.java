@@ -4,7 +4,10 @@ import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpProvider;
 import java.util.List;
 
-/** Provides the array ops: Identity. */
+/**
+ * Provides the array ops: Identity, Reshape, Transpose, ExpandDims, Squeeze, Concat, Stack, Slice,
+ * Gather, OneHot, Fill, ZerosLike, OnesLike, Shape, Size, Range and Tile.
+ */
 public final class ArrayOps implements OpProvider {
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public ArrayOps() {}
@@ -16,6 +19,8 @@ public final class ArrayOps implements OpProvider {
      */
     @Override
     public List<OpDef> defs() {
-        return List.of(new Identity());
+        return List.of(new Identity(), new Reshape(), new Transpose(), new ExpandDims(), new Squeeze(), new Concat(),
+                new Stack(), new Slice(), new Gather(), new OneHot(), new Fill(), new ZerosLike(), new OnesLike(),
+                new ShapeOf(), new Size(), new Range(), new Tile());
     }
 }

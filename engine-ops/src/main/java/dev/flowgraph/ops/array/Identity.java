@@ -2,7 +2,6 @@ package dev.flowgraph.ops.array;
 
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import java.util.List;
 
@@ -10,17 +9,16 @@ import java.util.List;
  * Passes its input through: the output has the input's dtype (any, BOOL included) and static
  * shape, and its value is the input tensor itself, not a copy (tensors are immutable).
  */
-final class Identity implements OpDef {
+final class Identity extends MetadataOp {
     static final String TYPE = "Identity";
 
-    @Override
-    public String type() {
-        return TYPE;
+    Identity() {
+        super(TYPE);
     }
 
     @Override
-    public int arity() {
-        return 1;
+    public String summary() {
+        return "identity(x): x itself, unchanged; any dtype";
     }
 
     @Override
@@ -31,10 +29,5 @@ final class Identity implements OpDef {
     @Override
     public void compute(KernelContext k) {
         k.setOutput(0, k.input(0));
-    }
-
-    @Override
-    public long cost(NodeSpec node, List<OutputSpec> outputs) {
-        return 0;
     }
 }
