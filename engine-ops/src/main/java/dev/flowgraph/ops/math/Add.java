@@ -10,4 +10,9 @@ final class Add extends ElementwiseBinary {
     Add() {
         super(TYPE, (x, y) -> x + y, (x, y) -> x + y, (x, y) -> x + y, (x, y) -> x + y);
     }
+
+    @Override
+    public String summary() {
+        return "add(x, y): x + y elementwise with NumPy broadcasting; numeric dtypes; integers wrap";
+    }
 }

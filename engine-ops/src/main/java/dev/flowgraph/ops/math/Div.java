@@ -17,4 +17,9 @@ final class Div extends ElementwiseBinary {
     Div() {
         super(TYPE, (x, y) -> x / y, (x, y) -> x / y, Elementwise::divide, Elementwise::divide);
     }
+
+    @Override
+    public String summary() {
+        return "div(x, y): x / y elementwise with NumPy broadcasting; floats as IEEE 754; integers truncate toward zero and fail the run on a zero divisor";
+    }
 }

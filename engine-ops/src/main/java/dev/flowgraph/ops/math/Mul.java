@@ -10,4 +10,9 @@ final class Mul extends ElementwiseBinary {
     Mul() {
         super(TYPE, (x, y) -> x * y, (x, y) -> x * y, (x, y) -> x * y, (x, y) -> x * y);
     }
+
+    @Override
+    public String summary() {
+        return "mul(x, y): x * y elementwise with NumPy broadcasting; numeric dtypes; integers wrap";
+    }
 }

@@ -11,4 +11,9 @@ final class Neg extends ElementwiseUnary {
     Neg() {
         super(TYPE, x -> -x, x -> -x, x -> -x, x -> -x);
     }
+
+    @Override
+    public String summary() {
+        return "neg(x): -x elementwise; numeric dtypes; integers wrap";
+    }
 }

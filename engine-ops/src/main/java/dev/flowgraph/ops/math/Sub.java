@@ -10,4 +10,9 @@ final class Sub extends ElementwiseBinary {
     Sub() {
         super(TYPE, (x, y) -> x - y, (x, y) -> x - y, (x, y) -> x - y, (x, y) -> x - y);
     }
+
+    @Override
+    public String summary() {
+        return "sub(x, y): x - y elementwise with NumPy broadcasting; numeric dtypes; integers wrap";
+    }
 }

@@ -8,6 +8,7 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
+import dev.flowgraph.ops.Widening;
 import java.util.List;
 
 /**
@@ -56,10 +57,10 @@ final class Dropout implements OpDef {
         Tensor x = k.input(0);
         double rate = k.attrs().getDouble(RATE);
         long seed = k.attrs().getLong(SEED);
-        double[] in = FloatKernels.doubles(x);
+        double[] in = Widening.asDoubles(x);
         double[] out = new double[in.length];
         k.parallelFor(in.length, KernelTuning.ELEMENTWISE_GRAIN,
                 (s, e) -> CounterRandom.dropout(in, out, seed, rate, s, e));
-        k.setOutput(0, FloatKernels.wrap(x.dtype(), x.shape(), out));
+        k.setOutput(0, Widening.fromDoubles(out, x.dtype(), x.shape()));
     }
 }

@@ -1,10 +1,7 @@
 package dev.flowgraph.ops.nn;
 
 import dev.flowgraph.DType;
-import dev.flowgraph.Shape;
-import dev.flowgraph.Tensor;
 import dev.flowgraph.spi.NodeSpec;
-import dev.flowgraph.spi.TensorBuffers;
 
 /**
  * What the ops of this package share: they take float inputs of one dtype, and their kernels
@@ -34,23 +31,6 @@ final class FloatKernels {
             throw new IllegalArgumentException(dtype + " is not a float dtype; cast to float32 first");
         }
         return dtype;
-    }
-
-    /** Returns a float tensor's values as doubles: FLOAT64's own array (read only), FLOAT32's widened. */
-    static double[] doubles(Tensor t) {
-        return t.dtype() == DType.FLOAT64 ? TensorBuffers.doubles(t) : t.toDoubleArray();
-    }
-
-    /** Wraps doubles as a tensor of a float dtype, rounding each to float for FLOAT32. */
-    static Tensor wrap(DType dtype, Shape shape, double[] values) {
-        if (dtype == DType.FLOAT64) {
-            return TensorBuffers.wrap(shape, values);
-        }
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values[i];
-        }
-        return TensorBuffers.wrap(shape, f);
     }
 
     /**

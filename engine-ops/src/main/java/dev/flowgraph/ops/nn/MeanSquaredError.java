@@ -10,6 +10,7 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
+import dev.flowgraph.ops.Widening;
 import java.util.List;
 
 /**
@@ -52,8 +53,8 @@ final class MeanSquaredError implements OpDef {
         Tensor t = k.input(1);
         Shape shape = Shape.broadcast(p.shape(), t.shape());
         BroadcastIndex ix = new BroadcastIndex(shape.dims(), p.shape().dims(), t.shape().dims());
-        double[] x = FloatKernels.doubles(p);
-        double[] y = FloatKernels.doubles(t);
+        double[] x = Widening.asDoubles(p);
+        double[] y = Widening.asDoubles(t);
         int size = ix.size();
         int grain = KernelTuning.ELEMENTWISE_GRAIN;
         double[] blockSums = new double[(int) ((size + (long) grain - 1) / grain)];
@@ -66,6 +67,6 @@ final class MeanSquaredError implements OpDef {
         for (double b : blockSums) {
             total += b;
         }
-        k.setOutput(0, FloatKernels.wrap(p.dtype(), Shape.scalar(), new double[] {total / size}));
+        k.setOutput(0, Widening.fromDoubles(new double[] {total / size}, p.dtype(), Shape.scalar()));
     }
 }

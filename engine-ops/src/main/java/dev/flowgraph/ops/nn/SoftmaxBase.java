@@ -9,6 +9,7 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
+import dev.flowgraph.ops.Widening;
 import java.util.List;
 
 /**
@@ -52,12 +53,12 @@ abstract class SoftmaxBase implements OpDef {
         for (int i = axis + 1; i < dims.length; i++) {
             inner *= (int) dims[i];
         }
-        double[] in = FloatKernels.doubles(x);
+        double[] in = Widening.asDoubles(x);
         double[] out = new double[in.length];
         int lanes = n == 0 ? 0 : in.length / n;
         int innerDims = inner;
         k.parallelFor(lanes, KernelTuning.rowsPerBlock(n),
                 (s, e) -> SoftmaxKernels.softmax(in, out, n, innerDims, log, s, e));
-        k.setOutput(0, FloatKernels.wrap(x.dtype(), x.shape(), out));
+        k.setOutput(0, Widening.fromDoubles(out, x.dtype(), x.shape()));
     }
 }

@@ -9,6 +9,7 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
+import dev.flowgraph.ops.Widening;
 import java.util.List;
 
 /**
@@ -58,11 +59,11 @@ final class SoftmaxCrossEntropy implements OpDef {
         Shape shape = CrossEntropy.exampleShape(logits.shape());
         CrossEntropy.checkRuntimeShapes(logits.shape(), logits.shape(), k.input(1).shape());
         int c = CrossEntropy.classes(logits.shape());
-        double[] x = FloatKernels.doubles(logits);
-        double[] y = FloatKernels.doubles(k.input(1));
+        double[] x = Widening.asDoubles(logits);
+        double[] y = Widening.asDoubles(k.input(1));
         double[] out = new double[(int) shape.size()];
         k.parallelFor(out.length, KernelTuning.rowsPerBlock(c),
                 (s, e) -> SoftmaxKernels.crossEntropy(x, y, out, c, s, e));
-        k.setOutput(0, FloatKernels.wrap(logits.dtype(), shape, out));
+        k.setOutput(0, Widening.fromDoubles(out, logits.dtype(), shape));
     }
 }

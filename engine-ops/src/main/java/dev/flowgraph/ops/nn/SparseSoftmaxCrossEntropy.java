@@ -10,6 +10,7 @@ import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
+import dev.flowgraph.ops.Widening;
 import java.util.List;
 
 /**
@@ -55,12 +56,12 @@ final class SparseSoftmaxCrossEntropy implements OpDef {
         Tensor labels = k.input(1);
         CrossEntropy.checkRuntimeShapes(logits.shape(), CrossEntropy.exampleShape(logits.shape()), labels.shape());
         int c = CrossEntropy.classes(logits.shape());
-        double[] x = FloatKernels.doubles(logits);
+        double[] x = Widening.asDoubles(logits);
         long[] y = labels.dtype() == DType.INT64 ? TensorBuffers.longs(labels) : labels.toLongArray();
         double[] out = new double[y.length];
         k.parallelFor(out.length, KernelTuning.rowsPerBlock(c),
                 (s, e) -> SoftmaxKernels.sparseCrossEntropy(x, y, out, c, s, e));
-        k.setOutput(0, FloatKernels.wrap(logits.dtype(), labels.shape(), out));
+        k.setOutput(0, Widening.fromDoubles(out, logits.dtype(), labels.shape()));
     }
 
 }
