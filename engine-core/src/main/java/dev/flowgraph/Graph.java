@@ -174,7 +174,7 @@ public final class Graph implements AutoCloseable {
         }
         if (!generated && byName.containsKey(spec.name())) {
             throw new GraphBuildException("Cannot add " + spec + ": a node named '" + spec.name()
-                    + "' already exists, " + byName.get(spec.name()));
+                    + "' already exists: " + byName.get(spec.name()));
         }
     }
 

@@ -40,6 +40,11 @@ public final class Result implements Iterable<Tensor> {
      * @throws IndexOutOfBoundsException if there is no such position
      */
     public Tensor get(int i) {
+        if (i < 0 || i >= values.length) {
+            // The bare array index error would not say what this run fetched.
+            throw new IndexOutOfBoundsException("fetch position " + i + " is out of range: this run fetched "
+                    + values.length + (values.length == 1 ? " value " : " values ") + fetchedNames());
+        }
         return values[i];
     }
 
@@ -61,8 +66,11 @@ public final class Result implements Iterable<Tensor> {
     }
 
     private UnknownNameException notFetched(String name) {
-        return new UnknownNameException("'" + name + "' was not fetched by this run; fetched: "
-                + fetches.stream().map(Output::name).collect(Collectors.joining(", ", "[", "]")));
+        return new UnknownNameException("'" + name + "' was not fetched by this run; fetched: " + fetchedNames());
+    }
+
+    private String fetchedNames() {
+        return fetches.stream().map(Output::name).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /**
@@ -74,6 +82,11 @@ public final class Result implements Iterable<Tensor> {
      */
     public Tensor get(Output output) {
         int i = fetches.indexOf(output);
+        if (i < 0 && !fetches.isEmpty() && fetches.get(0).node().graph() != output.node().graph()) {
+            // Same-named outputs of two graphs would otherwise read as "'y:0' not fetched; fetched: [y:0]".
+            throw new UnknownNameException("'" + output.name() + "' belongs to another graph than this run's, so "
+                    + "this run did not fetch it; fetched: " + fetchedNames());
+        }
         if (i < 0) {
             throw notFetched(output.name());
         }

@@ -57,7 +57,7 @@ public final class Runner {
      */
     public Runner feed(Output output, Tensor value) {
         checkOwn(output, "feed");
-        checkNotNull(value, "value fed to %s", output.name());
+        checkNotNull(value, "the value fed to '%s' is null", output.name());
         if (feeds.contains(output)) {
             throw new InvalidRunException("'" + output.name() + "' is fed twice in one run");
         }
