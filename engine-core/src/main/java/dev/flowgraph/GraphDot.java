@@ -389,6 +389,7 @@ public final class GraphDot {
         return isInstalled(DOT_PROGRAM);
     }
 
+    /** {@link #isDotInstalled()} for another program name, so that tests can name a missing one. */
     static boolean isInstalled(String program) {
         try {
             Process p = new ProcessBuilder(program, "-V").redirectErrorStream(true)
@@ -442,6 +443,7 @@ public final class GraphDot {
         return render(dot, out, timeout, DOT_PROGRAM);
     }
 
+    /** {@link #render(String, Path, Duration)} with another program, so that tests can name a missing one. */
     static Path render(String dot, Path out, Duration timeout, String program) {
         checkNotNull(dot, "dot");
         checkNotNull(out, "out");
