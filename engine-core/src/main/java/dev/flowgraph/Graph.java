@@ -15,10 +15,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
+import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 import org.jgrapht.graph.EdgeReversedGraph;
 import org.jgrapht.graph.MaskSubgraph;
@@ -270,6 +272,14 @@ public final class Graph implements AutoCloseable {
             }
         }
         return order;
+    }
+
+    /**
+     * Applies {@code reader} to a read-only view of the DAG while holding the graph's lock, so that
+     * no node or edge appears halfway through (used by {@link GraphDot}).
+     */
+    synchronized <R> R readDag(Function<org.jgrapht.Graph<Node, GraphEdge>, R> reader) {
+        return reader.apply(new AsUnmodifiableGraph<>(dag));
     }
 
     /**
