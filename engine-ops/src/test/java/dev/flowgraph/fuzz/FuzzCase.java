@@ -143,7 +143,8 @@ record FuzzCase(long seed, List<Step> steps, List<Integer> fetches, TreeSet<Inte
     }
 
     /**
-     * Reads a {@link #describe()} entry back, regenerating the steps from the seed.
+     * Reads a {@link #describe()} entry back, regenerating the steps from the seed; a left-out
+     * {@code fetch} or {@code fed} keeps the seed's own, a left-out {@code cut} means none.
      *
      * @param entry the entry
      * @return the case
@@ -155,7 +156,9 @@ record FuzzCase(long seed, List<Step> steps, List<Integer> fetches, TreeSet<Inte
             parts.put(kv[0], kv[1]);
         }
         FuzzCase generated = RandomGraphs.generate(Long.parseLong(parts.get("seed")));
-        return generated.with(ints(parts.get("fetch")), new TreeSet<>(ints(parts.get("fed"))),
+        // A key left out keeps what the seed generated.
+        return generated.with(parts.containsKey("fetch") ? ints(parts.get("fetch")) : generated.fetches(),
+                parts.containsKey("fed") ? new TreeSet<>(ints(parts.get("fed"))) : generated.fed(),
                 new TreeSet<>(ints(parts.get("cut"))));
     }
 
