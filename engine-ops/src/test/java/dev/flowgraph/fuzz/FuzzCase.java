@@ -8,6 +8,7 @@ import dev.flowgraph.ops.Ops;
 import dev.flowgraph.spi.OutputSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,13 @@ record FuzzCase(long seed, List<Step> steps, List<Integer> fetches, TreeSet<Inte
     /** Builds one step's output from its inputs' outputs in the graph being built. */
     @FunctionalInterface
     interface Builder {
+        /**
+         * Adds the step.
+         *
+         * @param tf the facade, already naming the step's node {@code s<index>}
+         * @param inputs the outputs of the step's inputs, in the graph being built
+         * @return the step's output
+         */
         Output build(Ops tf, Output[] inputs);
     }
 
@@ -61,7 +69,14 @@ record FuzzCase(long seed, List<Step> steps, List<Integer> fetches, TreeSet<Inte
      */
     record Built(Graph graph, Map<Output, Tensor> feeds, List<Output> fetches, String listing) {}
 
-    /** Returns this case with other fetches, fed steps and cuts. */
+    /**
+     * Returns this case with other fetches, fed steps and cuts.
+     *
+     * @param newFetches the fetched steps
+     * @param newFed the fed intermediate steps
+     * @param newCuts the steps replaced by placeholders
+     * @return the new case, sharing the steps
+     */
     FuzzCase with(List<Integer> newFetches, TreeSet<Integer> newFed, TreeSet<Integer> newCuts) {
         return new FuzzCase(seed, steps, List.copyOf(newFetches), new TreeSet<>(newFed), new TreeSet<>(newCuts));
     }
@@ -119,7 +134,7 @@ record FuzzCase(long seed, List<Step> steps, List<Integer> fetches, TreeSet<Inte
                     ins[k] = outs[s.inputs()[k]];
                 }
                 outs[i] = s.builder().build(tf.withName("s" + i), ins);
-                listing.append(String.format("  s%d = %s(%s) -> %s%s%n", i, s.label(), java.util.Arrays.stream(s.inputs())
+                listing.append(String.format("  s%d = %s(%s) -> %s%s%n", i, s.label(), Arrays.stream(s.inputs())
                         .mapToObj(k -> "s" + k).collect(Collectors.joining(", ")), s.spec(), fed.contains(i) ? "  [fed]" : ""));
             }
             if (runs.get(i) && (placeholder || fed.contains(i))) {
@@ -179,6 +194,10 @@ record FuzzCase(long seed, List<Step> steps, List<Integer> fetches, TreeSet<Inte
     /**
      * A random value of a fully defined spec: mostly moderate numbers, with a few zeros, negative
      * zeros, NaNs and infinities among the floats.
+     *
+     * @param spec a FLOAT64, FLOAT32 or INT32 spec of a fully defined shape
+     * @param rng the source of randomness
+     * @return the value
      */
     static Tensor value(OutputSpec spec, SplittableRandom rng) {
         Shape shape = spec.shape();
