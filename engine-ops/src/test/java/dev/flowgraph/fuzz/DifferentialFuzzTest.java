@@ -44,10 +44,10 @@ class DifferentialFuzzTest {
 
     /**
      * Cases kept as regression tests, as printed by a failing run ({@link FuzzCase#describe()}).
-     * No generated case has failed so far (seeds 1 to 1,000, 1,000,000 to 1,019,999
-     * and 2,000,000 to 2,099,999); the entries are hand-picked variations of two seeds with large nodes (a 4x71x88 broadcast
-     * subtraction, 23,202- and 46,404-element int32 vectors): cut steps, fed intermediates, and a
-     * fed intermediate that is also fetched. A left-out key keeps the seed's own choice.
+     * No generated case has failed so far (seeds 1 to 1,000, 1,000,000 to 1,019,999 and
+     * 2,000,000 to 2,099,999); the entries are hand-picked variations of two seeds with large
+     * nodes (a 4x71x88 broadcast subtraction, 23,202- and 46,404-element int32 vectors): cut
+     * steps, fed intermediates, and a fed intermediate that is also fetched. A left-out key keeps the seed's own choice.
      */
     static final List<String> REGRESSIONS = List.of(
             "seed=3",
