@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.flowgraph.exec.Execution;
 import dev.flowgraph.exec.Plan;
 import dev.flowgraph.exec.PlanKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -103,7 +104,13 @@ public final class Session implements AutoCloseable {
         return new Runner(this);
     }
 
-    Tensor[] run(List<Output> feeds, List<Tensor> feedValues, List<Output> fetches, List<Node> targets) {
+    /**
+     * Runs a request; {@code timeout} (counted from this call) and {@code token} may be null.
+     * Called by {@link Runner#run()}.
+     */
+    Tensor[] run(List<Output> feeds, List<Tensor> feedValues, List<Output> fetches, List<Node> targets,
+            Duration timeout, CancellationToken token) {
+        long start = System.nanoTime();
         ensureOpen();
         if (graph.isClosed()) {
             throw new InvalidRunException("Cannot run: the session's graph has been closed");
@@ -115,7 +122,17 @@ public final class Session implements AutoCloseable {
             plansCompiled.incrementAndGet();
             plans.put(key, plan);
         }
-        return Execution.run(plan, pool, feedValues.toArray(new Tensor[0]));
+        Execution execution = Execution.prepare(plan, pool, feedValues.toArray(new Tensor[0]), start, timeout);
+        if (token == null) {
+            return execution.execute();
+        }
+        Runnable cancel = execution::cancel;
+        token.register(cancel);
+        try {
+            return execution.execute();
+        } finally {
+            token.unregister(cancel);
+        }
     }
 
     /** The number of plans compiled so far; a repeated request reuses its plan. */
