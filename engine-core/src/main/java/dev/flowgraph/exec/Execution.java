@@ -244,12 +244,13 @@ public final class Execution {
                 // that starts after a stop was requested is seen as running by whoever describes it.
                 state.set(node, RUNNING);
                 if (stopRequested()) {
-                    state.set(node, NOT_STARTED);
+                    state.lazySet(node, NOT_STARTED);
                 } else {
                     compute(node);
                     release(node);
-                    state.set(node, DONE);
-                    lastDone.set(node);
+                    // Ordered writes suffice: only a message reads these, after the run stopped.
+                    state.lazySet(node, DONE);
+                    lastDone.lazySet(node);
                     for (int c : plan.consumers[node]) {
                         if (pending.decrementAndGet(c) == 0) {
                             // Counted before dispatch so that inFlight cannot reach zero while work remains.
@@ -259,7 +260,7 @@ public final class Execution {
                     }
                 }
             } catch (Throwable t) {
-                state.set(node, DONE);
+                state.lazySet(node, DONE);
                 if (onCaller && caller.isInterrupted()) {
                     // A kernel on the caller's thread that fails while it is interrupted (a sleep or
                     // a wait that threw) failed because of the interrupt: the run is cancelled.
