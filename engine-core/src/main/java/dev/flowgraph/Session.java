@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Each distinct request (fed outputs, fetched outputs, targets) is compiled once into a plan
  * that is cached; a run then schedules nodes as their inputs become ready, cheap ones on the
  * calling thread and heavy ones on the session's fork/join pool. Thread-safe: many threads may
- * run one session at once. Results are bit-identical whatever the pool size.
+ * run one session at once. Results are bit-identical whatever the pool size. A run can carry a
+ * timeout and be cancelled from another thread ({@link Runner#timeout}, {@link Runner#cancelWith});
+ * the session stays usable after a failed, cancelled or timed-out run.
  *
  * <pre>{@code
  * try (Graph g = new Graph(); Session s = new Session(g, 4)) {

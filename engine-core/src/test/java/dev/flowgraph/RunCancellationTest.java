@@ -193,9 +193,9 @@ class RunCancellationTest {
             assertTrue(msg.startsWith("The run did not finish within its timeout of 275 ms and was stopped after "), msg);
             int[] p = progress(e);
             assertEquals(40, p[1], msg);
-            assertTrue(p[0] >= 1 && p[0] < 40, msg);
+            assertTrue(p[0] < 40, msg);
             // a chain: the completed nodes are the first ones, the running one (if any) is next
-            assertTrue(msg.contains("the last 'slow" + (p[0] - 1) + "' (op CancelTestSlow)"), msg);
+            assertTrue(p[0] == 0 || msg.contains("the last 'slow" + (p[0] - 1) + "' (op CancelTestSlow)"), msg);
             List<String> running = runningIn(e);
             assertTrue(running.isEmpty() || running.equals(List.of("slow" + p[0])), msg);
             assertTrue(running.isEmpty() || msg.contains("finishing in the background, results dropped"), msg);
@@ -242,7 +242,7 @@ class RunCancellationTest {
             RunTimeoutException e = assertThrows(RunTimeoutException.class,
                     () -> s.runner().feed(x, Tensor.scalar(1.0)).fetch(end).timeout(Duration.ofMillis(100)).run());
             long ms = millisSince(t0);
-            assertTrue(ms < 800, "a 100 ms timeout over 1.5 s of cheap nodes took " + ms + " ms");
+            assertTrue(ms < 1000, "a 100 ms timeout over 1.5 s of cheap nodes took " + ms + " ms");
             // the caller ran them all itself, and stopped between two of them
             String caller = Thread.currentThread().getName();
             assertTrue(STARTS.stream().allMatch(r -> r.endsWith("@" + caller)), STARTS.toString());
