@@ -12,6 +12,7 @@ import java.time.Duration;
 public class RunTimeoutException extends RunCancelledException {
     private static final long serialVersionUID = 1L;
 
+    /** The timeout the run passed. */
     private final Duration timeout;
 
     /**
