@@ -5,7 +5,8 @@ package dev.flowgraph;
  *
  * <p>Subclasses: {@link GraphBuildException} (a node cannot be added), {@link InvalidRunException}
  * (a run's feeds, fetches or targets are wrong; nothing ran), {@link KernelException} (a node
- * failed while running), {@link SessionClosedException}.
+ * failed while running), {@link SessionClosedException}, {@link RunCancelledException} (a run was
+ * cancelled) and its subclass {@link RunTimeoutException} (a run passed its timeout).
  */
 public class FlowgraphException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -1,7 +1,9 @@
 package dev.flowgraph;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,23 @@ import java.util.List;
  *     .fetch("J")
  *     .run();
  * }</pre>
+ *
+ * <p>A run may carry a timeout and a {@link CancellationToken}; either stops it: no node starts
+ * any more and the caller gets a {@link RunTimeoutException} or {@link RunCancelledException} at
+ * once, while nodes already running finish in the background. Interrupting the thread that waits
+ * for a run cancels it the same way (so {@code future.cancel(true)} on a submitted run works).
+ *
+ * <pre>{@code
+ * CancellationToken token = new CancellationToken();
+ * try {
+ *     Result r = session.runner().feed("x", x).fetch("loss")
+ *         .timeout(Duration.ofSeconds(2))    // RunTimeoutException after 2 s
+ *         .cancelWith(token)                 // token.cancel() from another thread: RunCancelledException
+ *         .run();
+ * } catch (RunTimeoutException e) {
+ *     // e.getMessage(): the timeout, the nodes completed, the last one and those still running
+ * }
+ * }</pre>
  */
 public final class Runner {
     private final Session session;
@@ -28,6 +47,8 @@ public final class Runner {
     private final List<Tensor> feedValues = new ArrayList<>(4);
     private final List<Output> fetches = new ArrayList<>(2);
     private final List<Node> targets = new ArrayList<>(1);
+    private Duration timeout;
+    private CancellationToken token;
 
     Runner(Session session) {
         this.session = session;
@@ -129,15 +150,51 @@ public final class Runner {
     }
 
     /**
+     * Limits how long the run may take, counted from the call to {@link #run()}. When the time is
+     * up, no further node starts and {@code run()} throws {@link RunTimeoutException} at once;
+     * nodes already running cannot be stopped from outside and finish in the background (a kernel
+     * that uses {@code parallelFor} stops at its next block), their results dropped.
+     *
+     * @param timeout a positive duration; a later call replaces it
+     * @return this runner
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
+    public Runner timeout(Duration timeout) {
+        checkNotNull(timeout, "timeout");
+        checkArgument(!timeout.isNegative() && !timeout.isZero(), "a run's timeout must be positive, not %s", timeout);
+        this.timeout = timeout;
+        return this;
+    }
+
+    /**
+     * Lets a token cancel the run from another thread: after {@link CancellationToken#cancel()},
+     * no further node starts and {@link #run()} throws {@link RunCancelledException} at once. A
+     * token already cancelled fails the run before any node starts.
+     *
+     * @param token the token; a later call replaces it
+     * @return this runner
+     */
+    public Runner cancelWith(CancellationToken token) {
+        this.token = checkNotNull(token, "token");
+        return this;
+    }
+
+    /**
      * Runs the graph: computes what the fetches and targets need, and nothing else.
+     *
+     * <p>Interrupting the calling thread while it runs the graph cancels the run: this method then
+     * throws {@link RunCancelledException} and the thread's interrupt flag stays set. A thread
+     * already interrupted when it calls this method gets the same exception before any node starts.
      *
      * @return the fetched values, by position and by name
      * @throws InvalidRunException if a placeholder the run needs is not fed
      * @throws KernelException if a node fails; the message names it, its op and its input shapes
      * @throws SessionClosedException if the session is closed
+     * @throws RunTimeoutException if the run passed its {@link #timeout(Duration) timeout}
+     * @throws RunCancelledException if the run was cancelled through its token or by an interrupt
      */
     public Result run() {
-        return new Result(List.copyOf(fetches), session.run(feeds, feedValues, fetches, targets));
+        return new Result(List.copyOf(fetches), session.run(feeds, feedValues, fetches, targets, timeout, token));
     }
 
     private Output resolve(String name, String role) {

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.flowgraph.exec.Execution;
 import dev.flowgraph.exec.Plan;
 import dev.flowgraph.exec.PlanKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -20,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Each distinct request (fed outputs, fetched outputs, targets) is compiled once into a plan
  * that is cached; a run then schedules nodes as their inputs become ready, cheap ones on the
  * calling thread and heavy ones on the session's fork/join pool. Thread-safe: many threads may
- * run one session at once. Results are bit-identical whatever the pool size.
+ * run one session at once. Results are bit-identical whatever the pool size. A run can carry a
+ * timeout and be cancelled from another thread ({@link Runner#timeout}, {@link Runner#cancelWith});
+ * the session stays usable after a failed, cancelled or timed-out run.
  *
  * <pre>{@code
  * try (Graph g = new Graph(); Session s = new Session(g, 4)) {
@@ -103,7 +106,13 @@ public final class Session implements AutoCloseable {
         return new Runner(this);
     }
 
-    Tensor[] run(List<Output> feeds, List<Tensor> feedValues, List<Output> fetches, List<Node> targets) {
+    /**
+     * Runs a request; {@code timeout} (counted from this call) and {@code token} may be null.
+     * Called by {@link Runner#run()}.
+     */
+    Tensor[] run(List<Output> feeds, List<Tensor> feedValues, List<Output> fetches, List<Node> targets,
+            Duration timeout, CancellationToken token) {
+        long start = System.nanoTime();
         ensureOpen();
         if (graph.isClosed()) {
             throw new InvalidRunException("Cannot run: the session's graph has been closed");
@@ -115,7 +124,17 @@ public final class Session implements AutoCloseable {
             plansCompiled.incrementAndGet();
             plans.put(key, plan);
         }
-        return Execution.run(plan, pool, feedValues.toArray(new Tensor[0]));
+        Execution execution = Execution.prepare(plan, pool, feedValues.toArray(new Tensor[0]), start, timeout);
+        if (token == null) {
+            return execution.execute();
+        }
+        Runnable cancel = execution::cancel;
+        token.register(cancel);
+        try {
+            return execution.execute();
+        } finally {
+            token.unregister(cancel);
+        }
     }
 
     /** The number of plans compiled so far; a repeated request reuses its plan. */

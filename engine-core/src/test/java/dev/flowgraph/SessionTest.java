@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -567,23 +568,32 @@ class SessionTest {
     }
 
     @Test
-    void anInterruptedCallerStillGetsItsResultAndKeepsItsInterruptFlag() {
+    void anInterruptedCallerHasItsRunCancelledBeforeAnyNodeStartsAndKeepsItsInterruptFlag() {
+        // An interrupt asks the thread to stop what it is doing, as Future.cancel(true) does: the
+        // run is cancelled (as Object.wait or Thread.sleep would throw), and the flag stays set.
         String p = uniquePrefix();
         Output x = scalarPlaceholder(g, p + "x");
-        Output slept = g.nodeBuilder("TestSleep").name(p + "sleep").input(x).attr("millis", 100L).build().output(0);
+        Output r1 = record(g, p + "r1", 0, x);
+        Output slept = g.nodeBuilder("TestSleep").name(p + "sleep").input(r1).attr("millis", 100L).build().output(0);
         try (Session s = new Session(g, 1)) {
             Thread.currentThread().interrupt();
             try {
-                assertEquals(9.0, s.runner().feed(x, Tensor.scalar(9.0)).fetch(slept).run().get(0).getDouble());
+                RunCancelledException e = assertThrows(RunCancelledException.class,
+                        () -> s.runner().feed(x, Tensor.scalar(9.0)).fetch(slept).run());
                 assertTrue(Thread.currentThread().isInterrupted());
+                assertTrue(e.getMessage().contains("the calling thread was interrupted"), e.getMessage());
+                assertTrue(e.getMessage().contains("0 of 2 nodes completed; no node was still running"), e.getMessage());
+                assertEquals(List.of(), recordedNodes(p));
             } finally {
                 Thread.interrupted();
             }
+            // the flag cleared, the session runs as before
+            assertEquals(9.0, s.runner().feed(x, Tensor.scalar(9.0)).fetch(slept).run().get(0).getDouble());
         }
     }
 
     @Test
-    void anInterruptedCallerWaitsWithoutSpinning() {
+    void aCallerWaitingUnderATimeoutWaitsWithoutSpinning() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Assumptions.assumeTrue(mx.isCurrentThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled());
         String p = uniquePrefix();
@@ -591,15 +601,11 @@ class SessionTest {
         Output slept = g.nodeBuilder("TestSleep").name(p + "sleep").input(x).attr("millis", 400L).build().output(0);
         try (Session s = new Session(g, 1)) {
             s.runner().feed(x, Tensor.scalar(9.0)).fetch(slept).run();
-            Thread.currentThread().interrupt();
             long before = mx.getCurrentThreadCpuTime();
-            try {
-                assertEquals(9.0, s.runner().feed(x, Tensor.scalar(9.0)).fetch(slept).run().get(0).getDouble());
-            } finally {
-                Thread.interrupted();
-            }
+            assertEquals(9.0, s.runner().feed(x, Tensor.scalar(9.0)).fetch(slept).timeout(Duration.ofSeconds(30))
+                    .run().get(0).getDouble());
             long cpuMs = (mx.getCurrentThreadCpuTime() - before) / 1_000_000;
-            // waiting 400 ms for the pool should cost the caller next to no CPU (measured: ~400 ms, a spin)
+            // waiting 400 ms for the pool should cost the caller next to no CPU (a spin costs ~400 ms)
             assertTrue(cpuMs < 200, "the waiting caller used " + cpuMs + " ms of CPU");
         }
     }

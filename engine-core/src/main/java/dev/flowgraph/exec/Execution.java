@@ -2,10 +2,17 @@ package dev.flowgraph.exec;
 
 import dev.flowgraph.KernelException;
 import dev.flowgraph.Node;
+import dev.flowgraph.RunCancelledException;
+import dev.flowgraph.RunTimeoutException;
 import dev.flowgraph.SessionClosedException;
 import dev.flowgraph.Tensor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,11 +28,26 @@ import java.util.concurrent.locks.LockSupport;
  * node goes to the pool, so the caller's thread runs only cheap nodes and the pool's size is the
  * number of threads doing heavy work. The caller waits, parked, until no node is in flight.
  *
+ * <p>Stopping: the first failing node, {@link #cancel()}, an interrupt of the caller or the
+ * deadline sets the run's outcome, and every thread checks it before it starts a node and before
+ * each {@code parallelFor} block. After a failure the caller waits for the nodes in flight; after
+ * a cancellation, an interrupt or the deadline it returns at once, and the nodes still running
+ * finish in the background into this execution's own slots, which nobody reads any more.
+ *
  * <p>Visibility: a slot is written before its producer decrements the consumers' atomic counts,
  * and read after the consumer saw its count reach zero, so the atomic counts order every slot
  * write before its reads.
  */
 public final class Execution {
+    /** Why a run was stopped from outside its nodes. */
+    private enum Stop { CANCELLED, INTERRUPTED, TIMED_OUT }
+
+    private static final int NOT_STARTED = 0;
+    private static final int RUNNING = 1;
+    private static final int DONE = 2;
+    /** How many still-running nodes a cancellation message names. */
+    private static final int NAMED_RUNNING = 5;
+
     private final Plan plan;
     private final ForkJoinPool pool;
     private final Thread caller;
@@ -33,9 +55,19 @@ public final class Execution {
     private final AtomicIntegerArray pending;
     private final AtomicIntegerArray readers;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    /** Null while the run goes on; then the first failure (a RuntimeException) or a {@link Stop}. */
+    private final AtomicReference<Object> outcome = new AtomicReference<>();
+    /** Per node: NOT_STARTED, RUNNING or DONE; read only to describe a stopped run. */
+    private final AtomicIntegerArray state;
+    private final AtomicInteger lastDone = new AtomicInteger(-1);
+    private final long startNanos;
+    private final Duration timeout;
+    private final boolean hasDeadline;
+    private final long deadline;
+    /** Set when the caller must stop waiting for the nodes in flight. */
+    private volatile boolean released;
 
-    private Execution(Plan plan, ForkJoinPool pool, Tensor[] feeds) {
+    private Execution(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout) {
         this.plan = plan;
         this.pool = pool;
         this.caller = Thread.currentThread();
@@ -43,6 +75,12 @@ public final class Execution {
         System.arraycopy(feeds, 0, slots, 0, plan.feedCount);
         this.pending = new AtomicIntegerArray(plan.pending);
         this.readers = new AtomicIntegerArray(plan.readers);
+        this.state = new AtomicIntegerArray(plan.nodes.length);
+        this.startNanos = startNanos;
+        this.timeout = timeout;
+        this.hasDeadline = timeout != null;
+        // Capped so that start + timeout cannot overflow; 2^62 ns is about 146 years.
+        this.deadline = hasDeadline ? startNanos + Math.min(saturatedNanos(timeout), 1L << 62) : 0;
     }
 
     /**
@@ -54,34 +92,66 @@ public final class Execution {
      * @return the fetched values, in fetch order
      * @throws KernelException if a node fails; no node is started after the failure
      * @throws SessionClosedException if the pool was shut down while the run needed it
+     * @throws RunCancelledException if the calling thread is interrupted
      */
     public static Tensor[] run(Plan plan, ForkJoinPool pool, Tensor[] feeds) {
-        return new Execution(plan, pool, feeds).execute();
+        return prepare(plan, pool, feeds, System.nanoTime(), null).execute();
     }
 
-    private Tensor[] execute() {
+    /**
+     * Prepares a run whose caller is the current thread, which must then call {@link #execute()}.
+     * {@link #cancel()} may be called from any thread, before or during {@code execute}.
+     *
+     * @param plan the compiled plan
+     * @param pool the session's pool
+     * @param feeds the fed values, in the plan's feed order, already checked
+     * @param startNanos when the run was asked for, by {@link System#nanoTime()}
+     * @param timeout how long after {@code startNanos} the run may last, or null for no limit
+     * @return the prepared run
+     */
+    public static Execution prepare(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout) {
+        return new Execution(plan, pool, feeds, startNanos, timeout);
+    }
+
+    /**
+     * Cancels the run: no node starts any more, and the caller's {@link #execute()} throws
+     * {@link RunCancelledException} at once. Does nothing if the run already failed or stopped.
+     */
+    public void cancel() {
+        stop(Stop.CANCELLED);
+    }
+
+    /**
+     * Runs the prepared plan on the calling thread, which must be the one that prepared it, and
+     * the pool.
+     *
+     * @return the fetched values, in fetch order
+     * @throws KernelException if a node fails; no node is started after the failure
+     * @throws SessionClosedException if the pool was shut down while the run needed it
+     * @throws RunTimeoutException if the run passed its timeout
+     * @throws RunCancelledException if the run was cancelled or the calling thread interrupted;
+     *     the interrupt flag stays set
+     */
+    public Tensor[] execute() {
+        if (caller.isInterrupted()) {
+            stop(Stop.INTERRUPTED);
+        }
         int[] roots = plan.roots;
-        if (roots.length > 0) {
+        if (roots.length > 0 && outcome.get() == null) {
             inFlight.set(roots.length);
             ReadyStack local = new ReadyStack(plan.inline);
             for (int r : roots) {
                 dispatch(r, local, true);
             }
             drain(local, true);
-            boolean interrupted = false;
-            while (inFlight.get() != 0) {
-                LockSupport.park(this);
-                // park returns at once while the interrupt flag is set: clear it so the wait does
-                // not spin, and restore it for the caller once the run is over.
-                interrupted |= Thread.interrupted();
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            awaitNodes();
         }
-        RuntimeException f = failure.get();
-        if (f != null) {
-            throw f;
+        Object o = outcome.get();
+        if (o instanceof RuntimeException) {
+            throw (RuntimeException) o;
+        }
+        if (o != null) {
+            throw stopped((Stop) o);
         }
         Tensor[] out = new Tensor[plan.fetchSlots.length];
         for (int i = 0; i < out.length; i++) {
@@ -90,9 +160,66 @@ public final class Execution {
         return out;
     }
 
+    /**
+     * Parks the caller until no node is in flight, or until the run is cancelled, the caller
+     * interrupted or the deadline passed. The interrupt flag is never cleared: park returns at
+     * once while it is set, and the run then stops, so the wait cannot spin.
+     */
+    private void awaitNodes() {
+        while (inFlight.get() != 0 && !released) {
+            if (caller.isInterrupted()) {
+                stop(Stop.INTERRUPTED);
+            } else if (!hasDeadline) {
+                LockSupport.park(this);
+            } else {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    stop(Stop.TIMED_OUT);
+                } else {
+                    LockSupport.parkNanos(this, left);
+                }
+            }
+        }
+    }
+
+    /**
+     * Tells whether nodes must no longer start, first noticing an interrupt of the caller or a
+     * passed deadline. Called before every node and every {@code parallelFor} block, on any
+     * thread: a pool thread notices the caller's interrupt too, even while the caller itself is
+     * busy in a kernel.
+     */
+    boolean stopRequested() {
+        if (outcome.get() != null) {
+            return true;
+        }
+        if (caller.isInterrupted()) {
+            stop(Stop.INTERRUPTED);
+            return true;
+        }
+        if (hasDeadline && System.nanoTime() - deadline >= 0) {
+            stop(Stop.TIMED_OUT);
+            return true;
+        }
+        return false;
+    }
+
+    private void stop(Stop why) {
+        outcome.compareAndSet(null, why);
+        // Even after a node's failure: a cancel, interrupt or deadline means the caller waits no more.
+        released = true;
+        if (Thread.currentThread() != caller) {
+            LockSupport.unpark(caller);
+        }
+    }
+
     private void dispatch(int node, ReadyStack local, boolean onCaller) {
         if (plan.inline[node] || (!onCaller && !local.holdsExpensive())) {
             local.push(node);
+            return;
+        }
+        if (outcome.get() != null) {
+            // Stopped: a task would only skip the node, so the pool is not given one.
+            finishOne();
             return;
         }
         try {
@@ -102,7 +229,7 @@ public final class Execution {
                 drain(mine, false);
             });
         } catch (RejectedExecutionException e) {
-            failure.compareAndSet(null, new SessionClosedException(
+            outcome.compareAndSet(null, new SessionClosedException(
                     "The session was closed while a run needed its pool; node '" + plan.nodes[node].name()
                             + "' did not run"));
             finishOne();
@@ -113,9 +240,17 @@ public final class Execution {
         while (!local.isEmpty()) {
             int node = local.pop();
             try {
-                if (failure.get() == null) {
+                // Marked running before the check (a volatile write, then reads), so that a node
+                // that starts after a stop was requested is seen as running by whoever describes it.
+                state.set(node, RUNNING);
+                if (stopRequested()) {
+                    state.lazySet(node, NOT_STARTED);
+                } else {
                     compute(node);
                     release(node);
+                    // Ordered writes suffice: only a message reads these, after the run stopped.
+                    state.lazySet(node, DONE);
+                    lastDone.lazySet(node);
                     for (int c : plan.consumers[node]) {
                         if (pending.decrementAndGet(c) == 0) {
                             // Counted before dispatch so that inFlight cannot reach zero while work remains.
@@ -125,6 +260,12 @@ public final class Execution {
                     }
                 }
             } catch (Throwable t) {
+                state.lazySet(node, DONE);
+                if (onCaller && caller.isInterrupted()) {
+                    // A kernel on the caller's thread that fails while it is interrupted (a sleep or
+                    // a wait that threw) failed because of the interrupt: the run is cancelled.
+                    stop(Stop.INTERRUPTED);
+                }
                 fail(node, t);
             } finally {
                 finishOne();
@@ -139,7 +280,7 @@ public final class Execution {
         for (int i = 0; i < in.length; i++) {
             inputs[i] = slots[in[i]];
         }
-        NodeContext context = new NodeContext(node, inputs, pool);
+        NodeContext context = new NodeContext(node, inputs, pool, this);
         node.op().compute(context);
         Tensor[] outputs = context.checkedOutputs();
         int[] out = plan.outputSlots[j];
@@ -160,8 +301,13 @@ public final class Execution {
     }
 
     private void fail(int j, Throwable t) {
+        if (outcome.get() != null) {
+            // The first failure or stop is the run's outcome; later ones (including a kernel that
+            // a stop cut short between its blocks) are consequences.
+            return;
+        }
         if (t instanceof SessionClosedException) {
-            failure.compareAndSet(null, (SessionClosedException) t);
+            outcome.compareAndSet(null, t);
             return;
         }
         Node node = plan.nodes[j];
@@ -174,12 +320,84 @@ public final class Execution {
         }
         String reason = t.getMessage() != null ? t.getMessage() : t.toString();
         sb.append(") failed: ").append(reason);
-        failure.compareAndSet(null, new KernelException(node.name(), node.opType(), sb.toString(), t));
+        outcome.compareAndSet(null, new KernelException(node.name(), node.opType(), sb.toString(), t));
     }
 
     private void finishOne() {
-        if (inFlight.decrementAndGet() == 0) {
+        // Once released, the caller no longer waits for this count, so it is not woken for it.
+        if (inFlight.decrementAndGet() == 0 && !released) {
             LockSupport.unpark(caller);
         }
+    }
+
+    /** Builds the caller's exception for a stopped run, describing how far it got. */
+    private RunCancelledException stopped(Stop why) {
+        String elapsed = millis(System.nanoTime() - startNanos);
+        String progress = progress();
+        switch (why) {
+            case TIMED_OUT:
+                return new RunTimeoutException("The run did not finish within its timeout of "
+                        + millis(saturatedNanos(timeout)) + " and was stopped after " + elapsed + ": " + progress, timeout);
+            case INTERRUPTED:
+                return new RunCancelledException("The run was cancelled because the calling thread was interrupted"
+                        + " (its interrupt flag stays set), after " + elapsed + ": " + progress);
+            default:
+                return new RunCancelledException("The run was cancelled through its CancellationToken after "
+                        + elapsed + ": " + progress);
+        }
+    }
+
+    /**
+     * Says how many nodes completed, which completed last and which are still running. Racy by
+     * nature (running nodes go on), which is fine for a message.
+     */
+    private String progress() {
+        int done = 0;
+        List<Integer> running = new ArrayList<>();
+        for (int j = 0; j < plan.nodes.length; j++) {
+            int s = state.get(j);
+            if (s == DONE) {
+                done++;
+            } else if (s == RUNNING) {
+                running.add(j);
+            }
+        }
+        StringBuilder sb = new StringBuilder().append(done).append(" of ").append(plan.nodes.length)
+                .append(" nodes completed");
+        int last = lastDone.get();
+        if (last >= 0) {
+            sb.append(", the last ").append(describe(last));
+        }
+        if (running.isEmpty()) {
+            return sb.append("; no node was still running").toString();
+        }
+        sb.append("; still running (finishing in the background, results dropped): ");
+        for (int i = 0; i < Math.min(running.size(), NAMED_RUNNING); i++) {
+            sb.append(i == 0 ? "" : ", ").append(describe(running.get(i)));
+        }
+        if (running.size() > NAMED_RUNNING) {
+            sb.append(" and ").append(running.size() - NAMED_RUNNING).append(" more");
+        }
+        return sb.toString();
+    }
+
+    private String describe(int j) {
+        return "'" + plan.nodes[j].name() + "' (op " + plan.nodes[j].opType() + ")";
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Nanoseconds as whole milliseconds, or with decimals below 10 ms when not whole. */
+    private static String millis(long nanos) {
+        if (nanos >= TimeUnit.MILLISECONDS.toNanos(10) || nanos % TimeUnit.MILLISECONDS.toNanos(1) == 0) {
+            return TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
+        }
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
     }
 }

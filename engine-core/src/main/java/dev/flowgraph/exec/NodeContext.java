@@ -11,6 +11,7 @@ import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,12 +22,14 @@ final class NodeContext implements KernelContext {
     private final Tensor[] inputs;
     private final Tensor[] outputs;
     private final ForkJoinPool pool;
+    private final Execution run;
 
-    NodeContext(Node node, Tensor[] inputs, ForkJoinPool pool) {
+    NodeContext(Node node, Tensor[] inputs, ForkJoinPool pool, Execution run) {
         this.node = node;
         this.inputs = inputs;
         this.outputs = new Tensor[node.outputCount()];
         this.pool = pool;
+        this.run = run;
     }
 
     @Override
@@ -74,17 +77,19 @@ final class NodeContext implements KernelContext {
         int blocks = (int) ((count + (long) grain - 1) / grain);
         if (blocks <= 1 || pool.getParallelism() == 1) {
             for (int b = 0; b < blocks; b++) {
+                ParallelBlocks.checkNotStopped(run);
                 int start = b * grain;
                 body.run(start, (int) Math.min((long) start + grain, count));
             }
             return;
         }
-        ParallelBlocks task = new ParallelBlocks(0, blocks, count, grain, body);
+        ParallelBlocks task = new ParallelBlocks(run, 0, blocks, count, grain, body);
         try {
             if (ForkJoinTask.getPool() == pool) {
                 task.invoke();
             } else {
-                pool.invoke(task);
+                pool.execute(task);
+                awaitFromOutside(task);
             }
         } catch (RejectedExecutionException e) {
             throw new SessionClosedException("The session was closed while node '" + node.name()
@@ -93,6 +98,32 @@ final class NodeContext implements KernelContext {
             throw original(e);
         } catch (Error e) {
             throw original(e);
+        }
+    }
+
+    /**
+     * Waits for the blocks from a thread outside the pool (the run's caller, running a cheap node).
+     * The wait is interruptible, unlike {@code pool.invoke}, which clears the interrupt flag while
+     * it waits: an interrupt of the caller cancels the run, and the blocks not yet started are
+     * skipped, so the caller returns without waiting for them.
+     */
+    private void awaitFromOutside(ParallelBlocks task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ParallelBlocks.checkNotStopped(run);
+            throw new IllegalStateException("node '" + node.name() + "' was interrupted while it waited for its"
+                    + " parallelFor blocks", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

@@ -74,6 +74,10 @@ public interface KernelContext {
      * results to its own place, and combines per-block partial results in block order, is
      * bit-identical at any pool size. An exception from any block is rethrown here.
      *
+     * <p>Once the run is stopped (a node failed, or the run was cancelled or passed its timeout),
+     * no further block starts and this method throws an unchecked exception; let it through, so
+     * that a long kernel ends within about one block of the stop.
+     *
      * @param count the number of items
      * @param grain the number of items per block, at least 1
      * @param body the work for one block
