@@ -3,12 +3,14 @@ package dev.flowgraph;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import dev.flowgraph.exec.ExecTuning;
 import dev.flowgraph.exec.Execution;
 import dev.flowgraph.exec.Plan;
 import dev.flowgraph.exec.PlanKey;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * fetches the results.
  *
  * <p>Each distinct request (fed outputs, fetched outputs, targets) is compiled once into a plan
- * that is cached; a run then schedules nodes as their inputs become ready, cheap ones on the
+ * that is cached (the {@value dev.flowgraph.exec.ExecTuning#PLAN_CACHE_SIZE} most recently used
+ * are kept); a run then schedules nodes as their inputs become ready, cheap ones on the
  * calling thread and heavy ones on the session's fork/join pool. Thread-safe: many threads may
  * run one session at once. Results are bit-identical whatever the pool size. A run can carry a
  * timeout and be cancelled from another thread ({@link Runner#timeout}, {@link Runner#cancelWith});
@@ -40,7 +43,8 @@ public final class Session implements AutoCloseable {
 
     private final Graph graph;
     private final ForkJoinPool pool;
-    private final ConcurrentHashMap<PlanKey, Plan> plans = new ConcurrentHashMap<>();
+    private final Cache<PlanKey, Plan> plans =
+            CacheBuilder.newBuilder().maximumSize(ExecTuning.PLAN_CACHE_SIZE).build();
     private final AtomicLong plansCompiled = new AtomicLong();
     private volatile boolean closed;
 
@@ -118,11 +122,17 @@ public final class Session implements AutoCloseable {
             throw new InvalidRunException("Cannot run: the session's graph has been closed");
         }
         PlanKey key = new PlanKey(feeds, fetches, targets);
-        Plan plan = plans.get(key);
-        if (plan == null || plan.structureVersion() != graph.structureVersion()) {
-            plan = Plan.compile(graph, feeds, fetches, targets);
-            plansCompiled.incrementAndGet();
-            plans.put(key, plan);
+        Plan plan = plans.getIfPresent(key);
+        while (plan == null || plan.structureVersion() != graph.structureVersion()) {
+            if (plan != null) {
+                plans.asMap().remove(key, plan);
+            }
+            // computeIfAbsent compiles once however many threads ask for the same new signature.
+            plan = plans.asMap().computeIfAbsent(key, k -> {
+                Plan compiled = Plan.compile(graph, feeds, fetches, targets);
+                plansCompiled.incrementAndGet();
+                return compiled;
+            });
         }
         Execution execution = Execution.prepare(plan, pool, feedValues.toArray(new Tensor[0]), start, timeout);
         if (token == null) {
@@ -135,6 +145,11 @@ public final class Session implements AutoCloseable {
         } finally {
             token.unregister(cancel);
         }
+    }
+
+    /** The number of plans cached now. */
+    long planCacheSize() {
+        return plans.size();
     }
 
     /** The number of plans compiled so far; a repeated request reuses its plan. */

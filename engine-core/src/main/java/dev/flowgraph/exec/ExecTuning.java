@@ -8,5 +8,11 @@ public final class ExecTuning {
      */
     public static final long INLINE_COST_LIMIT = 16_384;
 
+    /**
+     * How many compiled plans a session keeps; beyond it the least recently used are dropped and
+     * compiled again if asked for, so a session that sees ever new signatures stays bounded.
+     */
+    public static final int PLAN_CACHE_SIZE = 1024;
+
     private ExecTuning() {}
 }
