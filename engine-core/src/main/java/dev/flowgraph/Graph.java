@@ -3,6 +3,7 @@ package dev.flowgraph;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.flowgraph.builtin.Placeholder;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
@@ -280,6 +281,30 @@ public final class Graph implements AutoCloseable {
      */
     synchronized <R> R readDag(Function<org.jgrapht.Graph<Node, GraphEdge>, R> reader) {
         return reader.apply(new AsUnmodifiableGraph<>(dag));
+    }
+
+    /**
+     * Returns the nodes a run executes: what the unfed fetches and the targets need, where fed
+     * outputs cut off their producers, and where a fed placeholder (a target) has nothing to do.
+     * A placeholder left in the list is one the run needs but nobody feeds.
+     *
+     * @param feeds the fed outputs
+     * @param fetches the fetched outputs
+     * @param targets the nodes to run for their effects
+     * @return the nodes, in a topological order
+     */
+    public List<Node> runOrder(Collection<Output> feeds, Collection<Output> fetches, Collection<Node> targets) {
+        Set<Output> fed = new HashSet<>(feeds);
+        List<Node> roots = new ArrayList<>();
+        for (Output f : fetches) {
+            if (!fed.contains(f)) {
+                roots.add(f.node());
+            }
+        }
+        roots.addAll(targets);
+        List<Node> order = new ArrayList<>(executionOrder(roots, fed));
+        order.removeIf(n -> n.opType().equals(Placeholder.TYPE) && fed.contains(n.output(0)));
+        return order;
     }
 
     /**

@@ -134,17 +134,8 @@ public final class GraphDot {
         for (Node n : targets) {
             checkSameGraph(graph, checkNotNull(n, "target"), "target " + n.name());
         }
-        // Mirrors Plan.compile: a fed fetch needs nothing, and a fed placeholder has nothing to do.
         Set<Output> fed = new HashSet<>(feeds);
-        List<Node> roots = new ArrayList<>();
-        for (Output f : fetches) {
-            if (!fed.contains(f)) {
-                roots.add(f.node());
-            }
-        }
-        roots.addAll(targets);
-        Set<Node> run = new HashSet<>(graph.executionOrder(roots, fed));
-        run.removeIf(n -> n.opType().equals(Placeholder.TYPE) && fed.contains(n.output(0)));
+        Set<Node> run = new HashSet<>(graph.runOrder(feeds, fetches, targets));
         return export(graph, new RunView(fed, new HashSet<>(fetches), new HashSet<>(targets), run, feeds, fetches,
                 targets));
     }

@@ -141,16 +141,7 @@ public final class Plan {
     public static Plan compile(Graph graph, List<Output> feeds, List<Output> fetches, List<Node> targets) {
         int version = graph.structureVersion();
         Set<Output> fed = new HashSet<>(feeds);
-        List<Node> roots = new ArrayList<>();
-        for (Output f : fetches) {
-            if (!fed.contains(f)) {
-                roots.add(f.node());
-            }
-        }
-        roots.addAll(targets);
-        List<Node> order = new ArrayList<>(graph.executionOrder(roots, fed));
-        // A fed placeholder can only be here as a target; its value is given, so it has nothing to do.
-        order.removeIf(n -> n.opType().equals(Placeholder.TYPE) && fed.contains(n.output(0)));
+        List<Node> order = graph.runOrder(feeds, fetches, targets);
         for (Node n : order) {
             if (n.opType().equals(Placeholder.TYPE)) {
                 throw unfedPlaceholder(graph, n, fetches, targets, fed);
