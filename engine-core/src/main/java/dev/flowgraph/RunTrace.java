@@ -102,7 +102,7 @@ public final class RunTrace {
     }
 
     /**
-     * Returns how long the run took, from the call to {@code run()} to its last node's end.
+     * Returns how long the run took, from the call to {@code run()} until its fetched values were ready.
      *
      * @return nanoseconds
      */
