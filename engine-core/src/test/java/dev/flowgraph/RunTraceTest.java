@@ -195,6 +195,18 @@ class RunTraceTest {
     }
 
     @Test
+    void runWithNothingToComputeHasAnEmptyTrace() throws Exception {
+        try (Session s = new Session(g, 1)) {
+            scalarPlaceholder(g, "x");
+            RunTrace trace = s.runner().feed("x", Tensor.scalar(1.0)).fetch("x").trace().run().trace();
+            assertTrue(trace.spans().isEmpty());
+            assertTrue(trace.criticalPath().isEmpty());
+            assertTrue(completeEvents(JSON.readTree(trace.toChromeTraceJson())).isEmpty());
+            assertTrue(trace.summary(3).contains("Critical path (0 nodes"), trace.summary(3));
+        }
+    }
+
+    @Test
     void tracedRunThatFailsStillThrows() {
         try (Session s = new Session(g, 2)) {
             Output v = TestOps.placeholder(g, "v", DType.FLOAT64, Shape.of(-1));

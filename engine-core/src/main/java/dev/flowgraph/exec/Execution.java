@@ -178,6 +178,10 @@ public final class Execution {
         List<RunTrace.Span> spans = new ArrayList<>(records.length);
         for (int j = 0; j < records.length; j++) {
             NodeRecord r = records[j];
+            if (r == null) {
+                // A completed run ran every node of its plan; this only guards the trace's shape.
+                continue;
+            }
             Node node = plan.nodes[j];
             spans.add(new RunTrace.Span(node.name(), node.opType(), r.start() - startNanos, r.end() - startNanos,
                     r.thread(), r.outputs(), r.bytes(), waitedFor.get(j)));
