@@ -17,10 +17,35 @@ import java.util.stream.Collectors;
 public final class Result implements Iterable<Tensor> {
     private final List<Output> fetches;
     private final Tensor[] values;
+    private final RunTrace trace;
 
-    Result(List<Output> fetches, Tensor[] values) {
+    Result(List<Output> fetches, Tensor[] values, RunTrace trace) {
         this.fetches = fetches;
         this.values = values;
+        this.trace = trace;
+    }
+
+    /**
+     * Returns the run's timeline, recorded when its runner asked for it with {@link Runner#trace()}.
+     *
+     * @return the trace: one span per node that ran
+     * @throws IllegalStateException if the run was not traced; the message says how to turn it on
+     */
+    public RunTrace trace() {
+        if (trace == null) {
+            throw new IllegalStateException("This run was not traced: call trace() on its Runner before run(), "
+                    + "as in session.runner().fetch(\"y\").trace().run()");
+        }
+        return trace;
+    }
+
+    /**
+     * Tells whether the run was traced, so that {@link #trace()} returns its timeline.
+     *
+     * @return true if its runner asked for {@link Runner#trace()}
+     */
+    public boolean hasTrace() {
+        return trace != null;
     }
 
     /**

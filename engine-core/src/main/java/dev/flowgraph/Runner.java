@@ -49,6 +49,7 @@ public final class Runner {
     private final List<Node> targets = new ArrayList<>(1);
     private Duration timeout;
     private CancellationToken token;
+    private boolean trace;
 
     Runner(Session session) {
         this.session = session;
@@ -180,6 +181,18 @@ public final class Runner {
     }
 
     /**
+     * Records the run's timeline: for every node that runs, its start and end, its thread and its
+     * outputs' shapes and bytes, read afterwards through {@link Result#trace()}. Off by default;
+     * a run without it pays nothing for it.
+     *
+     * @return this runner
+     */
+    public Runner trace() {
+        this.trace = true;
+        return this;
+    }
+
+    /**
      * Runs the graph: computes what the fetches and targets need, and nothing else.
      *
      * <p>Interrupting the calling thread while it runs the graph cancels the run: this method then
@@ -194,7 +207,7 @@ public final class Runner {
      * @throws RunCancelledException if the run was cancelled through its token or by an interrupt
      */
     public Result run() {
-        return new Result(List.copyOf(fetches), session.run(feeds, feedValues, fetches, targets, timeout, token));
+        return session.run(feeds, feedValues, fetches, targets, timeout, token, trace);
     }
 
     private Output resolve(String name, String role) {

@@ -114,8 +114,8 @@ public final class Session implements AutoCloseable {
      * Runs a request; {@code timeout} (counted from this call) and {@code token} may be null.
      * Called by {@link Runner#run()}.
      */
-    Tensor[] run(List<Output> feeds, List<Tensor> feedValues, List<Output> fetches, List<Node> targets,
-            Duration timeout, CancellationToken token) {
+    Result run(List<Output> feeds, List<Tensor> feedValues, List<Output> fetches, List<Node> targets,
+            Duration timeout, CancellationToken token, boolean trace) {
         long start = System.nanoTime();
         ensureOpen();
         if (graph.isClosed()) {
@@ -134,17 +134,20 @@ public final class Session implements AutoCloseable {
                 return compiled;
             });
         }
-        Execution execution = Execution.prepare(plan, pool, feedValues.toArray(new Tensor[0]), start, timeout);
+        Execution execution = Execution.prepare(plan, pool, feedValues.toArray(new Tensor[0]), start, timeout, trace);
+        Tensor[] values;
         if (token == null) {
-            return execution.execute();
+            values = execution.execute();
+        } else {
+            Runnable cancel = execution::cancel;
+            token.register(cancel);
+            try {
+                values = execution.execute();
+            } finally {
+                token.unregister(cancel);
+            }
         }
-        Runnable cancel = execution::cancel;
-        token.register(cancel);
-        try {
-            return execution.execute();
-        } finally {
-            token.unregister(cancel);
-        }
+        return new Result(List.copyOf(fetches), values, trace ? execution.trace() : null);
     }
 
     /** The number of plans cached now. */

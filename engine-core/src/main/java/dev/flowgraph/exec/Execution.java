@@ -4,6 +4,7 @@ import dev.flowgraph.KernelException;
 import dev.flowgraph.Node;
 import dev.flowgraph.RunCancelledException;
 import dev.flowgraph.RunTimeoutException;
+import dev.flowgraph.RunTrace;
 import dev.flowgraph.SessionClosedException;
 import dev.flowgraph.Tensor;
 import java.time.Duration;
@@ -37,6 +38,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Visibility: a slot is written before its producer decrements the consumers' atomic counts,
  * and read after the consumer saw its count reach zero, so the atomic counts order every slot
  * write before its reads.
+ *
+ * <p>Tracing: when asked for, each node's start, end, thread and outputs are written into a
+ * per-node array by the thread that ran the node, before it counts the node finished, and read
+ * by the caller after the in-flight count reached zero, the same ordering as for slots. When not
+ * asked for, the arrays are not allocated and a node costs one null check.
  */
 public final class Execution {
     /** Why a run was stopped from outside its nodes. */
@@ -66,8 +72,19 @@ public final class Execution {
     private final long deadline;
     /** Set when the caller must stop waiting for the nodes in flight. */
     private volatile boolean released;
+    /** Per node, what tracing recorded; null when the run is not traced. */
+    private final NodeRecord[] records;
+    /** When {@link #execute()} returned the fetched values, for a traced run's wall time. */
+    private long endNanos;
+    private boolean completed;
 
-    private Execution(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout) {
+    /**
+     * What a traced run recorded of one node: descriptions rather than the tensors, so that
+     * tracing does not keep values alive that the run would have dropped.
+     */
+    private record NodeRecord(long start, long end, String thread, List<String> outputs, long bytes) { }
+
+    private Execution(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout, boolean trace) {
         this.plan = plan;
         this.pool = pool;
         this.caller = Thread.currentThread();
@@ -81,6 +98,7 @@ public final class Execution {
         this.hasDeadline = timeout != null;
         // Capped so that start + timeout cannot overflow; 2^62 ns is about 146 years.
         this.deadline = hasDeadline ? startNanos + Math.min(saturatedNanos(timeout), 1L << 62) : 0;
+        this.records = trace ? new NodeRecord[plan.nodes.length] : null;
     }
 
     /**
@@ -110,7 +128,65 @@ public final class Execution {
      * @return the prepared run
      */
     public static Execution prepare(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout) {
-        return new Execution(plan, pool, feeds, startNanos, timeout);
+        return new Execution(plan, pool, feeds, startNanos, timeout, false);
+    }
+
+    /**
+     * Prepares a run as {@link #prepare(Plan, ForkJoinPool, Tensor[], long, Duration)} does, and
+     * records its timeline if {@code trace} is true; {@link #trace()} returns it after
+     * {@link #execute()} returned.
+     *
+     * @param plan the compiled plan
+     * @param pool the session's pool
+     * @param feeds the fed values, in the plan's feed order, already checked
+     * @param startNanos when the run was asked for, by {@link System#nanoTime()}
+     * @param timeout how long after {@code startNanos} the run may last, or null for no limit
+     * @param trace whether to record every node's start, end, thread and outputs
+     * @return the prepared run
+     */
+    public static Execution prepare(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout,
+            boolean trace) {
+        return new Execution(plan, pool, feeds, startNanos, timeout, trace);
+    }
+
+    /**
+     * Returns the timeline of a traced run that {@link #execute()} completed.
+     *
+     * @return one span per node of the plan, times counted from the run's start
+     * @throws IllegalStateException if the run was not prepared with tracing, or has not completed
+     */
+    public RunTrace trace() {
+        if (records == null) {
+            throw new IllegalStateException("This run was not traced: prepare it with trace = true");
+        }
+        if (!completed) {
+            throw new IllegalStateException("The run has not completed, so it has no trace");
+        }
+        // What each node waited for, from the plan's consumer lists (fed values are not waited for).
+        List<List<String>> waitedFor = new ArrayList<>(records.length);
+        for (int j = 0; j < records.length; j++) {
+            waitedFor.add(new ArrayList<>());
+        }
+        for (int j = 0; j < records.length; j++) {
+            for (int c : plan.consumers[j]) {
+                List<String> in = waitedFor.get(c);
+                if (!in.contains(plan.nodes[j].name())) {
+                    in.add(plan.nodes[j].name());
+                }
+            }
+        }
+        List<RunTrace.Span> spans = new ArrayList<>(records.length);
+        for (int j = 0; j < records.length; j++) {
+            NodeRecord r = records[j];
+            if (r == null) {
+                // A completed run ran every node of its plan; this only guards the trace's shape.
+                continue;
+            }
+            Node node = plan.nodes[j];
+            spans.add(new RunTrace.Span(node.name(), node.opType(), r.start() - startNanos, r.end() - startNanos,
+                    r.thread(), r.outputs(), r.bytes(), waitedFor.get(j)));
+        }
+        return RunTrace.of(spans, endNanos - startNanos);
     }
 
     /**
@@ -157,6 +233,8 @@ public final class Execution {
         for (int i = 0; i < out.length; i++) {
             out[i] = slots[plan.fetchSlots[i]];
         }
+        endNanos = System.nanoTime();
+        completed = true;
         return out;
     }
 
@@ -246,7 +324,11 @@ public final class Execution {
                 if (stopRequested()) {
                     state.lazySet(node, NOT_STARTED);
                 } else {
-                    compute(node);
+                    if (records == null) {
+                        compute(node);
+                    } else {
+                        computeTraced(node);
+                    }
                     release(node);
                     // Ordered writes suffice: only a message reads these, after the run stopped.
                     state.lazySet(node, DONE);
@@ -273,7 +355,21 @@ public final class Execution {
         }
     }
 
-    private void compute(int j) {
+    /** Computes a node and records its timeline entry, before the node is counted finished. */
+    private void computeTraced(int j) {
+        long start = System.nanoTime();
+        Tensor[] outputs = compute(j);
+        long end = System.nanoTime();
+        List<String> described = new ArrayList<>(outputs.length);
+        long bytes = 0;
+        for (Tensor t : outputs) {
+            described.add(t.dtype() + "" + t.shape());
+            bytes += (long) t.dtype().byteSize() * t.size();
+        }
+        records[j] = new NodeRecord(start, end, Thread.currentThread().getName(), described, bytes);
+    }
+
+    private Tensor[] compute(int j) {
         Node node = plan.nodes[j];
         int[] in = plan.inputSlots[j];
         Tensor[] inputs = new Tensor[in.length];
@@ -289,6 +385,7 @@ public final class Execution {
                 slots[out[o]] = outputs[o];
             }
         }
+        return outputs;
     }
 
     /** Drops each input whose last reader this node was, unless it is fetched or fed. */
