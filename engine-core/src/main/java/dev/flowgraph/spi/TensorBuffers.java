@@ -120,6 +120,25 @@ public final class TensorBuffers {
     }
 
     /**
+     * Allocates the array that backs a tensor of {@code dtype}, zero-filled, for a kernel to fill
+     * and then {@link #wrap(DType, Shape, Object) wrap}.
+     *
+     * @param dtype the element type
+     * @param length the number of elements
+     * @return a new float[], double[], int[], long[] or boolean[]
+     */
+    public static Object newArray(DType dtype, int length) {
+        checkNotNull(dtype, "dtype");
+        switch (dtype) {
+            case FLOAT32: return new float[length];
+            case FLOAT64: return new double[length];
+            case INT32: return new int[length];
+            case INT64: return new long[length];
+            default: return new boolean[length];
+        }
+    }
+
+    /**
      * Makes a tensor that owns {@code data}, whose class must match {@code dtype}.
      *
      * @param dtype the element type

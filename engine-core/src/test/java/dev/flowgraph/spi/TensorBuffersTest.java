@@ -140,4 +140,17 @@ class TensorBuffersTest {
         assertThrows(NullPointerException.class, () -> TensorBuffers.wrap(DType.FLOAT64, null, new double[1]));
         assertThrows(NullPointerException.class, () -> TensorBuffers.wrap(Shape.of(1), (double[]) null));
     }
+
+    @Test
+    void newArrayAllocatesTheBackingArrayOfEachDtypeZeroFilled() {
+        assertArrayEquals(new float[3], (float[]) TensorBuffers.newArray(DType.FLOAT32, 3));
+        assertArrayEquals(new double[3], (double[]) TensorBuffers.newArray(DType.FLOAT64, 3));
+        assertArrayEquals(new int[3], (int[]) TensorBuffers.newArray(DType.INT32, 3));
+        assertArrayEquals(new long[3], (long[]) TensorBuffers.newArray(DType.INT64, 3));
+        assertArrayEquals(new boolean[3], (boolean[]) TensorBuffers.newArray(DType.BOOL, 3));
+        // What it allocates is what wrap accepts for the dtype.
+        for (DType dtype : DType.values()) {
+            assertEquals(dtype, TensorBuffers.wrap(dtype, Shape.of(2), TensorBuffers.newArray(dtype, 2)).dtype());
+        }
+    }
 }

@@ -40,7 +40,7 @@ final class Products {
         }
         Object x = TensorBuffers.array(a);
         Object y = TensorBuffers.array(b);
-        Object c = java.lang.reflect.Array.newInstance(x.getClass().getComponentType(), (int) size);
+        Object c = TensorBuffers.newArray(a.dtype(), (int) size);
         RangeBody rows;
         if (x instanceof float[]) {
             rows = (s, e) -> MatrixMultiply.multiply((float[]) x, (float[]) y, (float[]) c, aBatch, bBatch, m, inner,

@@ -55,7 +55,7 @@ abstract class BroadcastOp implements OpDef {
         }
         BroadcastIndex index = new BroadcastIndex(shape.dims(), dims);
         DType dtype = k.outputSpec(0).dtype();
-        Object out = newArray(dtype, index.size());
+        Object out = TensorBuffers.newArray(dtype, index.size());
         k.parallelFor(index.size(), KernelTuning.ELEMENTWISE_GRAIN, block(arrays, out, index));
         k.setOutput(0, TensorBuffers.wrap(dtype, shape, out));
     }
@@ -70,18 +70,4 @@ abstract class BroadcastOp implements OpDef {
      */
     abstract RangeBody block(Object[] inputs, Object out, BroadcastIndex index);
 
-    private static Object newArray(DType dtype, int length) {
-        switch (dtype) {
-            case FLOAT32:
-                return new float[length];
-            case FLOAT64:
-                return new double[length];
-            case INT32:
-                return new int[length];
-            case INT64:
-                return new long[length];
-            default:
-                return new boolean[length];
-        }
-    }
 }

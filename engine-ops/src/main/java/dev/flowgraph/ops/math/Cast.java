@@ -51,27 +51,11 @@ final class Cast implements OpDef {
             return;
         }
         Object xs = TensorBuffers.array(x);
-        Object out = newArray(dtype, x.size());
+        Object out = TensorBuffers.newArray(dtype, x.size());
         k.parallelFor(x.size(), KernelTuning.ELEMENTWISE_GRAIN, (s, e) -> Casts.cast(xs, out, s, e));
         k.setOutput(0, TensorBuffers.wrap(dtype, x.shape(), out));
     }
 
-    private static Object newArray(DType dtype, int length) {
-        switch (dtype) {
-            case FLOAT32:
-                return new float[length];
-            case FLOAT64:
-                return new double[length];
-            case INT32:
-                return new int[length];
-            case INT64:
-                return new long[length];
-            case BOOL:
-                return new boolean[length];
-            default:
-                throw new IllegalStateException("unknown dtype " + dtype);
-        }
-    }
 
     @Override
     public String summary() {

@@ -63,9 +63,4 @@ abstract class ElementwiseBinary extends BroadcastOp {
         // The shape rule refuses BOOL, so only a bug elsewhere gets here.
         throw new IllegalStateException("no arithmetic on " + x.getClass().getSimpleName());
     }
-
-    /** Returns a new array of the same component type as {@code like}. */
-    static Object newArray(Object like, int length) {
-        return java.lang.reflect.Array.newInstance(like.getClass().getComponentType(), length);
-    }
 }

@@ -141,7 +141,7 @@ abstract class ElementwiseUnary implements OpDef {
     public final void compute(KernelContext k) {
         Tensor x = k.input(0);
         Object xs = TensorBuffers.array(x);
-        Object out = ElementwiseBinary.newArray(xs, x.size());
+        Object out = TensorBuffers.newArray(x.dtype(), x.size());
         k.parallelFor(x.size(), KernelTuning.ELEMENTWISE_GRAIN, block(operations(k.attrs()), xs, out));
         k.setOutput(0, TensorBuffers.wrap(x.dtype(), x.shape(), out));
     }
