@@ -327,6 +327,24 @@ public final class Ops {
     }
 
     /**
+     * Adds {@code x} summed down to the shape of {@code like}: over the leading axes {@code like}
+     * lacks and the axes where {@code like} has size 1, found from the run-time shapes. This undoes
+     * a broadcast of {@code like} to x's shape, as the gradient of a broadcasting op needs.
+     *
+     * <pre>{@code
+     * tf.sumTo(x, b)   // x [4, 3], b [3] -> x summed over axis 0; b [4, 1] -> over axis 1, kept
+     * }</pre>
+     *
+     * @param x a numeric input
+     * @param like the input whose shape to reach (its values are not read); its shape must
+     *     broadcast to x's
+     * @return the sums, of x's dtype and like's shape
+     */
+    public Output sumTo(Output x, Output like) {
+        return op("SumTo", x, like);
+    }
+
+    /**
      * Adds the mean of all elements of {@code x} (NaN for an empty x). Floats only.
      *
      * @param x a FLOAT32 or FLOAT64 input

@@ -52,7 +52,9 @@ final class OpSamples {
             sample("Min", tf -> Sample.of(tf.min(tf.constant(random(12, ROWS, COLS)), new int[] {-1}, true))),
             sample("Prod", tf -> Sample.of(tf.prod(tf.constant(random(13, ROWS, COLS)), new int[] {0}, false))),
             sample("ArgMax", tf -> Sample.of(tf.argMax(tf.constant(random(14, ROWS, COLS)), 1))),
-            sample("ArgMin", tf -> Sample.of(tf.argMin(tf.constant(random(15, ROWS, COLS)), 0))));
+            sample("ArgMin", tf -> Sample.of(tf.argMin(tf.constant(random(15, ROWS, COLS)), 0))),
+            sample("SumTo", tf -> Sample.of(tf.sumTo(tf.constant(random(16, ROWS, COLS)),
+                    tf.constant(random(17, ROWS, 1))))));
 
     static Map.Entry<String, Function<Ops, Sample>> sample(String opType, Function<Ops, Sample> build) {
         return Map.entry(opType, build);
