@@ -2,6 +2,9 @@ package dev.flowgraph.examples.mnist;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +38,25 @@ final class TestData {
         assumeTrue(Files.isRegularFile(MnistDataset.DEFAULT_DIRECTORY.resolve(MnistDataset.TRAIN_IMAGES)),
                 "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist; .ci/run installs it)");
         return MnistDataset.DEFAULT_DIRECTORY;
+    }
+
+    /**
+     * Skips a picture test where AWT cannot draw text (a headless JDK without fontconfig or any
+     * font; .ci/run installs fonts-dejavu-core).
+     */
+    static void assumeTextRenders() {
+        boolean renders;
+        try {
+            Pictures.headless();
+            Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY)
+                    .createGraphics();
+            renders = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
+                    .stringWidth("7") > 0;
+            g.dispose();
+        } catch (RuntimeException | Error e) {
+            renders = false;
+        }
+        assumeTrue(renders, "AWT cannot draw text here: no fonts (apt-get install fontconfig fonts-dejavu-core)");
     }
 
     /** The bytes of an uncompressed IDX file: big-endian magic and sizes, then the values. */
