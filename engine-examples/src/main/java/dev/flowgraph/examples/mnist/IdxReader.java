@@ -67,9 +67,7 @@ public final class IdxReader {
             throw new MnistDataException(file + " is missing: expected a gzip-compressed IDX file of magic "
                     + describe(magic) + ".");
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            checkGzip(file, raw);
-            InputStream in = new GZIPInputStream(raw, GZIP_BUFFER);
+        try (InputStream in = openGzip(file)) {
             int rank = magic & 0xff;
             ByteBuffer header = ByteBuffer.wrap(in.readNBytes(4 + 4 * rank));
             if (header.remaining() < 4) {
@@ -104,10 +102,22 @@ public final class IdxReader {
         }
     }
 
-    private static void checkGzip(Path file, InputStream raw) throws IOException {
-        raw.mark(4);
-        byte[] start = raw.readNBytes(4);
-        raw.reset();
+    /** Opens the file's decompressed content, after checking that it starts as gzip does. */
+    private static InputStream openGzip(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+        try {
+            raw.mark(4);
+            byte[] start = raw.readNBytes(4);
+            raw.reset();
+            checkGzip(file, start);
+            return new GZIPInputStream(raw, GZIP_BUFFER);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    private static void checkGzip(Path file, byte[] start) throws MnistDataException {
         if (start.length >= 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b) {
             return;
         }

@@ -163,8 +163,10 @@ public final class ProgressBar {
      * Renders the current line, as it would be drawn now.
      *
      * @return e.g. {@code epoch 2/5 [=====>      ] 234/469  loss 0.4821  58.2 steps/s}
+     * @throws IllegalStateException if no epoch has been started
      */
     public String line() {
+        checkState(steps > 0, "startEpoch must be called before line");
         int filled = (int) ((long) step * WIDTH / steps);
         StringBuilder bar = new StringBuilder(WIDTH);
         bar.append("=".repeat(filled));

@@ -104,6 +104,8 @@ class ProgressBarTest {
         ProgressBar bar = new ProgressBar(out, false, nanos::get);
         assertEquals("startEpoch must be called before step",
                 assertThrows(IllegalStateException.class, () -> bar.step(1)).getMessage());
+        assertEquals("startEpoch must be called before line",
+                assertThrows(IllegalStateException.class, bar::line).getMessage());
         assertEquals("startEpoch must be called before finishEpoch",
                 assertThrows(IllegalStateException.class, bar::finishEpoch).getMessage());
         assertEquals("epoch 6 is not in 1..5",
