@@ -40,7 +40,8 @@ final class GradientSamples {
      * @return the sample's builder, or empty if the type has none
      */
     static Optional<Function<Ops, GradientSample>> forType(String opType) {
-        for (Map<String, Function<Ops, GradientSample>> family : List.of(CORE)) {
+        for (Map<String, Function<Ops, GradientSample>> family : List.of(CORE,
+                MathGradientSamples.SAMPLES, ReduceGradientSamples.SAMPLES)) {
             if (family.containsKey(opType)) {
                 return Optional.of(family.get(opType));
             }

@@ -18,6 +18,7 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
@@ -126,6 +127,54 @@ abstract class Reduction implements OpDef {
             }
         }
         return kept;
+    }
+
+    /** A reduction of the facade, as {@code Ops.sum(x, axes, keepDims)}. */
+    @FunctionalInterface
+    interface AxisFold {
+        /**
+         * Adds the reduction.
+         *
+         * @param v the input
+         * @param axes the axes, or null for all
+         * @param keepDims whether reduced axes stay with size 1
+         * @return the result
+         */
+        Output apply(Output v, int[] axes, boolean keepDims);
+    }
+
+    /**
+     * Reduces a tensor of the node's input shape over the node's reduced axes, keeping them as
+     * size-1 axes so that the result broadcasts against the input; the reductions' gradients use
+     * it to count or multiply within each reduced group.
+     *
+     * @param node the reduction node
+     * @param v a tensor of its input's shape
+     * @param fold the reduction, e.g. {@code tf::sum}
+     * @return v reduced, with kept axes
+     */
+    static Output foldKept(Node node, Output v, AxisFold fold) {
+        Attrs attrs = node.attrs();
+        int[] axes = attrs.has(ReduceAxes.AXES)
+                ? Arrays.stream(attrs.getLongArray(ReduceAxes.AXES)).mapToInt(Math::toIntExact).toArray()
+                : null;
+        return fold.apply(v, axes, true);
+    }
+
+    /**
+     * The gradient of max and min, as TensorFlow's {@code reduce_max}: dz goes to the elements
+     * equal to the result, split evenly among ties (two maxima get half each).
+     *
+     * @param tf the facade to add nodes with
+     * @param node the max or min node
+     * @param dz the gradient of its output
+     * @return the input's gradient
+     */
+    static List<Output> extremeGradients(Ops tf, Node node, Output dz) {
+        Output x = node.input(0);
+        Output hit = tf.cast(tf.equal(x, keptDims(tf, node, node.output(0))), x.dtype());
+        Output ties = foldKept(node, hit, tf::sum);
+        return List.of(tf.mul(tf.div(hit, ties), keptDims(tf, node, dz)));
     }
 
     /**
