@@ -214,7 +214,7 @@ class NpyTest {
         refused(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2 3), }", new byte[8]),
                 "malformed .npy header", "expected ',' or ')' at position 53, found '3'");
         refused(npy("{'descr': '<f4', 'fortran_order': Maybe, 'shape': (2,), }", new byte[8]),
-                "expected a string, True, False or a tuple at position 35");
+                "expected a string, True, False or a tuple at position 34, found 'M'");
         refused(npy("{'descr': 4, 'fortran_order': False, 'shape': (2,), }", new byte[8]),
                 "expected a string, True, False or a tuple at position 10, found '4'");
         refused(npy("{'descr': '<f4', 'fortran_order': False, 'shape': 2, }", new byte[8]),
