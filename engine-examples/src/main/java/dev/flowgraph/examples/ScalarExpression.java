@@ -70,13 +70,9 @@ public final class ScalarExpression {
      */
     public static double[] run(PrintStream out, Path pictureDir) {
         try (Graph g = new Graph()) {
-            Ops tf = Ops.on(g);
-            Output a = tf.placeholder("a", DType.FLOAT64, Shape.scalar());
-            Output b = tf.placeholder("b", DType.FLOAT64, Shape.scalar());
-            Output c = tf.placeholder("c", DType.FLOAT64, Shape.scalar());
-            Output u = tf.withName("u").mul(b, c);
-            Output v = tf.withName("v").add(a, u);
-            Output jOutput = tf.withName("J").mul(tf.constant(3.0), v);
+            Output jOutput = build(Ops.on(g));
+            Output a = g.output("a");
+            Output u = g.output("u");
             out.println("Graph: J = 3 * (a + b * c), " + g.size() + " nodes: u = b * c, v = a + u, J = 3 * v");
             writePicture(out, "Graph picture", GraphDot.toDot(g), pictureDir.resolve("ScalarExpression"));
 
@@ -102,6 +98,22 @@ public final class ScalarExpression {
                 return new double[] {j, jFed};
             }
         }
+    }
+
+    /**
+     * Adds the placeholders {@code a}, {@code b}, {@code c} (FLOAT64 scalars) and the nodes
+     * {@code u = b * c}, {@code v = a + u} and {@code J = 3 * v}.
+     *
+     * @param tf the graph to add to
+     * @return J
+     */
+    static Output build(Ops tf) {
+        Output a = tf.placeholder("a", DType.FLOAT64, Shape.scalar());
+        Output b = tf.placeholder("b", DType.FLOAT64, Shape.scalar());
+        Output c = tf.placeholder("c", DType.FLOAT64, Shape.scalar());
+        Output u = tf.withName("u").mul(b, c);
+        Output v = tf.withName("v").add(a, u);
+        return tf.withName("J").mul(tf.constant(3.0), v);
     }
 
     /** Writes {@code base.dot}, and {@code base.png} when Graphviz is installed, printing both paths. */
