@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Rebuilds a graph from the entries of a saved graph: node by node through
@@ -36,6 +37,10 @@ final class GraphReader {
     private static final Set<String> NODE_FIELDS = Set.of(GraphJson.NAME, GraphJson.OP, GraphJson.INPUTS,
             GraphJson.CONTROL_INPUTS, GraphJson.ATTRS, GraphJson.OUTPUTS);
     private static final Set<String> SPEC_FIELDS = Set.of(GraphJson.DTYPE, GraphJson.SHAPE);
+
+    /** Jackson names the source inside some messages; only the line and column help here. */
+    private static final Pattern SOURCE_IN_MESSAGE =
+            Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
     private final Map<String, byte[]> entries;
     private final String source;
@@ -116,7 +121,7 @@ final class GraphReader {
             JsonLocation at = e.getLocation();
             throw new GraphFormatException(where + ": malformed JSON"
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + e.getOriginalMessage(), e);
+                    + ": " + SOURCE_IN_MESSAGE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"), e);
         } catch (IOException e) {
             throw new GraphFormatException(where + ": unreadable JSON: " + e.getMessage(), e);
         }
