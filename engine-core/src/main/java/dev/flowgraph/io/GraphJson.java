@@ -87,19 +87,12 @@ final class GraphJson {
         if (n.isNumber()) {
             return Double.parseDouble(n.asText());
         }
-        if (!n.isTextual()) {
-            return null;
+        Double special = special(n);
+        if (special != null || !n.isTextual()) {
+            return special;
         }
-        String s = n.asText();
-        switch (s) {
-            case NAN: return Double.NaN;
-            case INFINITY: return Double.POSITIVE_INFINITY;
-            case MINUS_INFINITY: return Double.NEGATIVE_INFINITY;
-            case MINUS_ZERO: return -0.0;
-            default:
-                Long bits = hex(s, 16);
-                return bits == null ? null : Double.longBitsToDouble(bits);
-        }
+        Long bits = hex(n.asText(), 16);
+        return bits == null ? null : Double.longBitsToDouble(bits);
     }
 
     /** Reads a float written by {@link #number(float)}; null if {@code n} is not one. */
@@ -107,18 +100,23 @@ final class GraphJson {
         if (n.isNumber()) {
             return Float.parseFloat(n.asText());
         }
-        if (!n.isTextual()) {
-            return null;
+        Double special = special(n);
+        if (special != null || !n.isTextual()) {
+            // Narrowing keeps NaN canonical, the infinities and the sign of zero.
+            return special == null ? null : special.floatValue();
         }
-        String s = n.asText();
-        switch (s) {
-            case NAN: return Float.NaN;
-            case INFINITY: return Float.POSITIVE_INFINITY;
-            case MINUS_INFINITY: return Float.NEGATIVE_INFINITY;
-            case MINUS_ZERO: return -0.0f;
-            default:
-                Long bits = hex(s, 8);
-                return bits == null ? null : Float.intBitsToFloat((int) (long) bits);
+        Long bits = hex(n.asText(), 8);
+        return bits == null ? null : Float.intBitsToFloat((int) (long) bits);
+    }
+
+    /** The value of {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} or {@code "-0.0"}, else null. */
+    private static Double special(JsonNode n) {
+        switch (n.isTextual() ? n.asText() : "") {
+            case NAN: return Double.NaN;
+            case INFINITY: return Double.POSITIVE_INFINITY;
+            case MINUS_INFINITY: return Double.NEGATIVE_INFINITY;
+            case MINUS_ZERO: return -0.0;
+            default: return null;
         }
     }
 

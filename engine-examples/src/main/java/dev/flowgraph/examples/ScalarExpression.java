@@ -82,12 +82,7 @@ public final class ScalarExpression {
             writePicture(out, "Graph picture", GraphDot.toDot(g), pictureDir.resolve("ScalarExpression"));
 
             try (Session session = new Session(g)) {
-                double j = session.runner()
-                        .feed("a", Tensor.scalar(5.0))
-                        .feed("b", Tensor.scalar(3.0))
-                        .feed("c", Tensor.scalar(2.0))
-                        .fetch("J")
-                        .run().get("J").getDouble();
+                double j = computeJ(session);
                 out.println("a = 5, b = 3, c = 2  ->  J = " + j);
 
                 // Feeding u cuts b and c off the run: they need not (and here do not) get values.
@@ -122,6 +117,16 @@ public final class ScalarExpression {
         return tf.withName("J").mul(tf.constant(3.0), v);
     }
 
+    /** Runs J with a=5, b=3, c=2. */
+    private static double computeJ(Session session) {
+        return session.runner()
+                .feed("a", Tensor.scalar(5.0))
+                .feed("b", Tensor.scalar(3.0))
+                .feed("c", Tensor.scalar(2.0))
+                .fetch("J")
+                .run().get("J").getDouble();
+    }
+
     /**
      * Saves the graph, loads the file into a new graph and computes J there with a=5, b=3, c=2,
      * printing the file and the result.
@@ -131,12 +136,7 @@ public final class ScalarExpression {
             GraphIO.save(g, file);
             out.println("Saved graph: " + file);
             try (Graph loaded = GraphIO.load(file); Session session = new Session(loaded)) {
-                double j = session.runner()
-                        .feed("a", Tensor.scalar(5.0))
-                        .feed("b", Tensor.scalar(3.0))
-                        .feed("c", Tensor.scalar(2.0))
-                        .fetch("J")
-                        .run().get("J").getDouble();
+                double j = computeJ(session);
                 out.println("Loaded again (" + loaded.size() + " nodes): a = 5, b = 3, c = 2  ->  J = " + j);
                 return j;
             }
