@@ -146,7 +146,7 @@ public final class Npy {
         if (headerLength > Integer.MAX_VALUE - 8) {
             throw new TensorFormatException(source + ": .npy header length " + headerLength + " is too large");
         }
-        byte[] headerBytes = readFully(in, (int) headerLength, source, "a header of " + headerLength + " bytes");
+        byte[] headerBytes = readFully(in, (int) headerLength, source, "the header");
         String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         NpyHeader h = NpyHeader.parse(header, source);
         return readData(in, h, source);

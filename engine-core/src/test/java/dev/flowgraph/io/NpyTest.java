@@ -226,7 +226,7 @@ class NpyTest {
         byte[] whole = resource("f8.npy");
         refused(Arrays.copyOf(whole, whole.length - 3),
                 ".npy data truncated: expected 40 bytes for float64[5], found 37");
-        refused(Arrays.copyOf(whole, 20), ".npy file truncated: expected a header of 118 bytes (118 bytes), found 10");
+        refused(Arrays.copyOf(whole, 20), ".npy file truncated: expected the header (118 bytes), found 10 bytes");
         refused(Arrays.copyOf(whole, 4), ".npy file truncated: expected the magic string and version (8 bytes)");
     }
 
