@@ -15,6 +15,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link Graph}: feeds values in, computes only what the requested outputs need, and
@@ -40,7 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Session implements AutoCloseable {
     private static final AtomicInteger SESSION_IDS = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
+    private final int id;
     private final Graph graph;
     private final ForkJoinPool pool;
     private final Cache<PlanKey, Plan> plans =
@@ -72,13 +76,14 @@ public final class Session implements AutoCloseable {
         if (graph.isClosed()) {
             throw new FlowgraphException("Cannot open a session: the graph is closed");
         }
-        int id = SESSION_IDS.incrementAndGet();
+        this.id = SESSION_IDS.incrementAndGet();
         AtomicInteger workers = new AtomicInteger();
         this.pool = new ForkJoinPool(threads, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             t.setName("flowgraph-session-" + id + "-worker-" + workers.incrementAndGet());
             return t;
         }, null, false);
+        LOG.debug("Session {} opened on a graph of {} nodes, with {} threads", id, graph.size(), threads);
     }
 
     /**
@@ -128,26 +133,43 @@ public final class Session implements AutoCloseable {
                 plans.asMap().remove(key, plan);
             }
             // computeIfAbsent compiles once however many threads ask for the same new signature.
-            plan = plans.asMap().computeIfAbsent(key, k -> {
-                Plan compiled = Plan.compile(graph, feeds, fetches, targets);
-                plansCompiled.incrementAndGet();
-                return compiled;
-            });
+            plan = plans.asMap().computeIfAbsent(key, k -> compile(feeds, fetches, targets));
         }
         Execution execution = Execution.prepare(plan, pool, feedValues.toArray(new Tensor[0]), start, timeout, trace);
         Tensor[] values;
-        if (token == null) {
-            values = execution.execute();
-        } else {
-            Runnable cancel = execution::cancel;
-            token.register(cancel);
-            try {
-                values = execution.execute();
-            } finally {
-                token.unregister(cancel);
-            }
+        try {
+            values = execute(execution, token);
+        } catch (RuntimeException e) {
+            // The caller gets the exception; the log line ties it to this session for whoever reads logs.
+            LOG.debug("Session {}: a run of {} nodes failed: {}", id, plan.nodeCount(), e.toString());
+            throw e;
         }
         return new Result(List.copyOf(fetches), values, trace ? execution.trace() : null);
+    }
+
+    private static Tensor[] execute(Execution execution, CancellationToken token) {
+        if (token == null) {
+            return execution.execute();
+        }
+        Runnable cancel = execution::cancel;
+        token.register(cancel);
+        try {
+            return execution.execute();
+        } finally {
+            token.unregister(cancel);
+        }
+    }
+
+    private Plan compile(List<Output> feeds, List<Output> fetches, List<Node> targets) {
+        long start = System.nanoTime();
+        Plan compiled = Plan.compile(graph, feeds, fetches, targets);
+        plansCompiled.incrementAndGet();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Session {} compiled a plan of {} of the graph's {} nodes ({} feeds, {} fetches, {} targets) "
+                    + "in {} us", id, compiled.nodeCount(), graph.size(), feeds.size(), fetches.size(), targets.size(),
+                    (System.nanoTime() - start) / 1_000);
+        }
+        return compiled;
     }
 
     /** The number of plans cached now. */
@@ -182,6 +204,9 @@ public final class Session implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed) {
+            LOG.debug("Session {} closed after compiling {} plans", id, plansCompiled.get());
+        }
         closed = true;
         pool.shutdown();
     }

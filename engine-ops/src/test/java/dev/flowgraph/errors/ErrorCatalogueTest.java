@@ -15,6 +15,9 @@ import dev.flowgraph.Runner;
 import dev.flowgraph.Session;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.io.GraphIO;
+import dev.flowgraph.io.Npy;
+import dev.flowgraph.io.Npz;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
@@ -22,6 +25,8 @@ import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpRegistry;
 import dev.flowgraph.spi.OutputSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -126,6 +133,7 @@ class ErrorCatalogueTest {
         attributes();
         running();
         lifecycle();
+        files();
     }
 
     private static void feeds() {
@@ -726,6 +734,119 @@ class ErrorCatalogueTest {
                 "Node 'b' (op Boom; inputs float64[2]) failed: boom: the kernel gave up");
     }
 
+    /** A version 1.0 {@code .npy} file with the given header dict and data. */
+    private static byte[] npy(String dict, byte[] data) {
+        // The 10-byte prefix and the header fill whole 64-byte blocks, as numpy.save lays them out.
+        int length = (10 + dict.length() + 1 + 63) / 64 * 64 - 10;
+        String header = dict + " ".repeat(length - dict.length() - 1) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) length, (byte) (length >> 8)});
+        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
+    private static Object readNpy(byte[] bytes) throws IOException {
+        return Npy.read(new ByteArrayInputStream(bytes));
+    }
+
+    /** A saved graph whose graph.json is {@code json}. */
+    private static Object loadJson(String json) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(GraphIO.GRAPH_ENTRY));
+            zip.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        return GraphIO.load(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    /** graph.json holding a placeholder {@code a} (FLOAT64 [2]) and then {@code more}. */
+    private static String graphJson(String more) {
+        return "{\"format\": \"flowgraph.graph\", \"version\": 1, \"nodes\": [{\"name\": \"a\", "
+                + "\"op\": \"Placeholder\", \"inputs\": [], \"controlInputs\": [], \"attrs\": "
+                + "{\"dtype\": {\"type\": \"dtype\", \"value\": \"float64\"}, "
+                + "\"shape\": {\"type\": \"shape\", \"value\": [2]}}, "
+                + "\"outputs\": [{\"dtype\": \"float64\", \"shape\": [2]}]}" + more + "]}";
+    }
+
+    /** graph.json's entry for a node {@code name} of op {@code op} reading {@code inputs}, shaped [2]. */
+    private static String nodeJson(String name, String op, String inputs) {
+        return ", {\"name\": \"" + name + "\", \"op\": \"" + op + "\", \"inputs\": [" + inputs + "], "
+                + "\"controlInputs\": [], \"attrs\": {}, \"outputs\": [{\"dtype\": \"float64\", \"shape\": [2]}]}";
+    }
+
+    private static void files() {
+        String f4 = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }";
+        row("files", "`.npy` bytes without NumPy's magic string", () -> readNpy("not numpy".getBytes(StandardCharsets.US_ASCII)),
+                "TensorFormatException",
+                "stream: not a .npy file: expected the magic string \\x93NUMPY, found not nu");
+        row("files", "`.npy` of format version 4.0", () -> {
+            byte[] bytes = npy(f4, new byte[8]);
+            bytes[6] = 4;
+            return readNpy(bytes);
+        }, "TensorFormatException",
+                "stream: unsupported .npy format version 4.0 (supported: 1.0, 2.0, 3.0)");
+        row("files", "`.npy` of dtype `<f2` (float16)", () -> readNpy(npy(f4.replace("<f4", "<f2"), new byte[4])),
+                "TensorFormatException",
+                "stream: unsupported dtype '<f2' (supported: '<f4', '<f8', '<i4', '<i8', '|b1', and '>f4', '>f8', '>i4', '>i8')");
+        row("files", "`.npy` in Fortran order", () -> readNpy(npy(f4.replace("False", "True"), new byte[8])),
+                "TensorFormatException",
+                "stream: the array is in Fortran order (fortran_order: True); only C order is supported: save numpy.ascontiguousarray(a) instead");
+        row("files", "`.npy` header without `fortran_order`",
+                () -> readNpy(npy("{'descr': '<f4', 'shape': (2,), }", new byte[8])), "TensorFormatException",
+                "stream: malformed .npy header \"{'descr': '<f4', 'shape': (2,), }\": expected exactly the keys [descr, fortran_order, shape], found [descr, shape]");
+        row("files", "`.npy` whose data is cut short", () -> readNpy(npy(f4, new byte[5])), "TensorFormatException",
+                "stream: .npy data truncated: expected 8 bytes for float32[2], found 5");
+        row("files", "`.npy` of shape (100000, 100000), more than a tensor holds",
+                () -> readNpy(npy(f4.replace("(2,)", "(100000, 100000)"), new byte[0])), "TensorFormatException",
+                "stream: shape (100000, 100000) has more than 2147483639 elements, the most a tensor holds");
+        row("files", "`.npz` cut short", () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Npz.write(Map.of("w", Tensor.vector(1.0, 2.0)), out);
+            byte[] whole = out.toByteArray();
+            return Npz.read(new ByteArrayInputStream(java.util.Arrays.copyOf(whole, whole.length - 30)));
+        }, "TensorFormatException",
+                "stream: truncated zip file: its end-of-central-directory record is missing (240 bytes read)");
+        row("files", "saved graph: a file that is not a zip",
+                () -> GraphIO.load(new ByteArrayInputStream(graphJson("").getBytes(StandardCharsets.UTF_8))),
+                "GraphFormatException",
+                "stream: not a zip file (expected it to start with the bytes PK\\x03\\x04)");
+        row("files", "saved graph: a zip without `graph.json`", () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Npz.write(Map.of("w", Tensor.vector(1.0, 2.0)), out);
+            return GraphIO.load(new ByteArrayInputStream(out.toByteArray()));
+        }, "GraphFormatException",
+                "stream: no graph.json entry (found [w.npy]); is this a saved Flowgraph graph?");
+        row("files", "saved graph: malformed JSON", () -> loadJson("{\"format\": \"flowgraph.graph\",\n\"nodes\": [}"),
+                "GraphFormatException (cause: JsonParseException)",
+                "stream: graph.json: malformed JSON at line 2, column 11: Unexpected close marker '}': expected ']' (for Array starting at line 2, column 10)");
+        row("files", "saved graph: format version 2",
+                () -> loadJson(graphJson("").replace("\"version\": 1", "\"version\": 2")), "GraphFormatException",
+                "stream: graph.json: unsupported version 2 (this build reads version 1)");
+        row("files", "saved graph: an unknown op type", () -> loadJson(graphJson(nodeJson("b", "Ad", "\"a:0\", \"a:0\""))),
+                "GraphFormatException (cause: UnknownOpException)",
+                "stream: graph.json node #1 'b' (op Ad): Unknown op type 'Ad'. Did you mean 'Add'? (an op is registered by an OpProvider listed in META-INF/services/dev.flowgraph.spi.OpProvider)");
+        row("files", "saved graph: an input naming no node", () -> loadJson(graphJson(nodeJson("b", "Add", "\"a:0\", \"aa:0\""))),
+                "GraphFormatException",
+                "stream: graph.json node #1 'b' (op Add): input 'aa:0': The graph has no node named 'aa'. Did you mean 'a'?");
+        row("files", "saved graph: an input naming a later node (a forward reference or a cycle)",
+                () -> loadJson(graphJson(nodeJson("b", "Add", "\"a:0\", \"c:0\"") + nodeJson("c", "Neg", "\"a:0\""))),
+                "GraphFormatException",
+                "stream: graph.json node #1 'b' (op Add): input 'c:0' refers to node #2 'c', which comes later in the file: every node must come after its inputs (the file has a forward reference or a cycle)");
+        row("files", "saved graph: two nodes named `a`", () -> loadJson(graphJson(nodeJson("a", "Neg", "\"a:0\""))),
+                "GraphFormatException",
+                "stream: graph.json node #1 'a': duplicate name: node #0 is also named 'a'");
+        row("files", "saved graph: a `Transpose` whose `perm` attribute is a string",
+                () -> loadJson(graphJson(nodeJson("t", "Transpose", "\"a:0\"").replace("\"attrs\": {}",
+                        "\"attrs\": {\"perm\": {\"type\": \"string\", \"value\": \"0\"}}"))),
+                "GraphFormatException (cause: GraphBuildException)",
+                "stream: graph.json node #1 't' (op Transpose): Cannot add 't' (op Transpose; inputs float64[2]): attribute 'perm' is a String, not a long[]");
+        row("files", "saved graph: recorded output shape `[3]` where the shape rule infers `[2]`",
+                () -> loadJson(graphJson(nodeJson("b", "Neg", "\"a:0\"").replace("[2]}]}", "[3]}]}"))),
+                "GraphFormatException",
+                "stream: graph.json node #1 'b' (op Neg): the file records outputs [float64[3]] but the op's shape rule infers [float64[2]] from the inputs [float64[2]]");
+    }
+
     private static void lifecycle() {
         row("lifecycle", "`Session(graph, 0)`", () -> {
             try (Graph g = new Graph()) {
@@ -880,7 +1001,9 @@ class ErrorCatalogueTest {
                 .append("All graph and run errors are `FlowgraphException`s: `GraphBuildException` (and its\n")
                 .append("`UnknownOpException`) when a node is added, `InvalidRunException` before a run starts,\n")
                 .append("`KernelException` when a node fails while running, `SessionClosedException`, and\n")
-                .append("`UnknownNameException` for names the graph or a result does not hold. Plain-Java\n")
+                .append("`UnknownNameException` for names the graph or a result does not hold; files that\n")
+                .append("cannot be read give `TensorFormatException` (`.npy`, `.npz`) or `GraphFormatException`\n")
+                .append("(saved graphs), while failures of the file system stay `IOException`s. Plain-Java\n")
                 .append("argument errors (`Shape.of(-2)`, tensor factories, typed reads) throw the JDK's\n")
                 .append("`IllegalArgumentException`, `IllegalStateException`, `IndexOutOfBoundsException` or\n")
                 .append("`NullPointerException`.\n")
