@@ -106,7 +106,8 @@ public final class Execution {
     }
 
     /**
-     * Runs a plan on the calling thread and the pool, and returns the fetched values.
+     * Runs a plan on the calling thread and the pool, and returns the fetched values. The run has
+     * a variable store of its own, initially empty.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
@@ -122,7 +123,8 @@ public final class Execution {
 
     /**
      * Prepares a run whose caller is the current thread, which must then call {@link #execute()}.
-     * {@link #cancel()} may be called from any thread, before or during {@code execute}.
+     * {@link #cancel()} may be called from any thread, before or during {@code execute}. The run
+     * has a variable store of its own, initially empty.
      *
      * @param plan the compiled plan
      * @param pool the session's pool

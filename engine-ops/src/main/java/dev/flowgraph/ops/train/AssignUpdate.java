@@ -2,6 +2,8 @@ package dev.flowgraph.ops.train;
 
 import dev.flowgraph.DType;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.ops.kernels.BroadcastIndex;
+import dev.flowgraph.ops.kernels.Elementwise;
 import dev.flowgraph.ops.kernels.FloatBinaryOperator;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.TensorBuffers;
@@ -11,10 +13,11 @@ import java.util.function.LongBinaryOperator;
 
 /**
  * An atomic read-modify-write of a variable: {@code variable = f(variable, value)} elementwise,
- * on one numeric dtype; output 0 is the new value. The read and the write happen under the
- * variable's lock ({@link dev.flowgraph.spi.VariableRef#update}), so concurrent runs updating one
- * variable never lose an update. The loop runs on the calling thread, in index order, so the
- * result does not depend on the pool size.
+ * on one numeric dtype; output 0 is the new value. The read and the write are one atomic step
+ * ({@link dev.flowgraph.spi.VariableRef#update}), so concurrent runs updating one variable never
+ * lose an update. The loop runs on the calling thread, without {@code parallelFor}, so that the
+ * atomic step holds no lock while waiting for the pool, and the result does not depend on the
+ * pool size.
  */
 abstract class AssignUpdate extends VariableWrite {
     private final FloatBinaryOperator f32;
@@ -48,41 +51,17 @@ abstract class AssignUpdate extends VariableWrite {
 
     private Tensor combine(Tensor current, Tensor value) {
         DType dtype = current.dtype();
-        int n = Math.toIntExact(current.size());
+        int n = current.size();
+        long[] dims = current.shape().dims();
+        BroadcastIndex same = new BroadcastIndex(dims, dims, dims);
+        Object x = TensorBuffers.array(current);
+        Object y = TensorBuffers.array(value);
         Object out = TensorBuffers.newArray(dtype, n);
         switch (dtype) {
-            case FLOAT32 -> {
-                float[] x = TensorBuffers.floats(current);
-                float[] y = TensorBuffers.floats(value);
-                float[] z = (float[]) out;
-                for (int i = 0; i < n; i++) {
-                    z[i] = f32.applyAsFloat(x[i], y[i]);
-                }
-            }
-            case FLOAT64 -> {
-                double[] x = TensorBuffers.doubles(current);
-                double[] y = TensorBuffers.doubles(value);
-                double[] z = (double[]) out;
-                for (int i = 0; i < n; i++) {
-                    z[i] = f64.applyAsDouble(x[i], y[i]);
-                }
-            }
-            case INT32 -> {
-                int[] x = TensorBuffers.ints(current);
-                int[] y = TensorBuffers.ints(value);
-                int[] z = (int[]) out;
-                for (int i = 0; i < n; i++) {
-                    z[i] = i32.applyAsInt(x[i], y[i]);
-                }
-            }
-            case INT64 -> {
-                long[] x = TensorBuffers.longs(current);
-                long[] y = TensorBuffers.longs(value);
-                long[] z = (long[]) out;
-                for (int i = 0; i < n; i++) {
-                    z[i] = i64.applyAsLong(x[i], y[i]);
-                }
-            }
+            case FLOAT32 -> Elementwise.binary((float[]) x, (float[]) y, (float[]) out, same, f32, 0, n);
+            case FLOAT64 -> Elementwise.binary((double[]) x, (double[]) y, (double[]) out, same, f64, 0, n);
+            case INT32 -> Elementwise.binary((int[]) x, (int[]) y, (int[]) out, same, i32, 0, n);
+            case INT64 -> Elementwise.binary((long[]) x, (long[]) y, (long[]) out, same, i64, 0, n);
             // The shape rule refuses BOOL, so only a bug elsewhere gets here.
             default -> throw new IllegalStateException("no arithmetic on " + dtype);
         }

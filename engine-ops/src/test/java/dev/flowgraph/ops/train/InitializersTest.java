@@ -1,5 +1,7 @@
 package dev.flowgraph.ops.train;
 
+import static dev.flowgraph.ops.SampleStats.mean;
+import static dev.flowgraph.ops.SampleStats.variance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,23 +46,6 @@ class InitializersTest {
             s.runner().addTarget(v.initializer()).run();
             return s.variableValues().get(v.name());
         }
-    }
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
-    }
-
-    private static double variance(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return s / x.length;
     }
 
     private static void assertWithin(double[] x, double low, double high) {

@@ -101,6 +101,17 @@ class VariablesTest {
     }
 
     @Test
+    void feedingAVariablesOutputReplacesItsValueForThatRunOnly() {
+        Variable v = tf.variable("v", DType.FLOAT64, Shape.scalar(), Initializers.constant(1));
+        Output doubled = tf.mul(v.output(), tf.constant(2.0));
+        try (Session s = new Session(g, 1)) {
+            init(s, tf);
+            assertEquals(10.0, s.runner().feed("v", Tensor.scalar(5.0)).fetch(doubled).run().get(0).getDouble());
+            assertEquals(2.0, s.runner().fetch(doubled).run().get(0).getDouble());
+        }
+    }
+
+    @Test
     void assignAddCountsSequentialRunsExactlyAndAssignSubCountsDown() {
         Variable c = tf.variable("c", DType.INT64, Shape.scalar(), Initializers.constant(10));
         Output up = tf.assignAdd(c.output(), tf.constant(3L));
