@@ -1263,7 +1263,8 @@ public final class Ops {
      * @param initializer builds the initial value, e.g. {@link Initializers#zeros()}
      * @return the variable's output and initializer assign
      * @throws GraphBuildException if the name is taken, the shape is not fully defined, or the
-     *     initializer's value does not fit the dtype and shape
+     *     initializer is refused or its value does not fit the dtype and shape (graphs are
+     *     append-only, so the Variable node then stays, without an initializer)
      */
     public Variable variable(String name, DType dtype, Shape shape, Initializer initializer) {
         checkNotNull(dtype, "dtype");
