@@ -9,12 +9,18 @@ import dev.flowgraph.exec.ExecTuning;
 import dev.flowgraph.exec.Execution;
 import dev.flowgraph.exec.Plan;
 import dev.flowgraph.exec.PlanKey;
+import dev.flowgraph.exec.VariableStore;
+import dev.flowgraph.spi.OutputSpec;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * run one session at once. Results are bit-identical whatever the pool size. A run can carry a
  * timeout and be cancelled from another thread ({@link Runner#timeout}, {@link Runner#cancelWith});
  * the session stays usable after a failed, cancelled or timed-out run.
+ *
+ * <p>The session holds the values of the graph's variables ({@link Graph#variables()}): they
+ * start without a value, are set by assign ops in runs (an initializer is such an op) or by
+ * {@link #restoreVariables}, and are read by {@link #variableValues()}. Two sessions over one
+ * graph hold independent values.
  *
  * <pre>{@code
  * try (Graph g = new Graph(); Session s = new Session(g, 4)) {
@@ -50,6 +61,7 @@ public final class Session implements AutoCloseable {
     private final Cache<PlanKey, Plan> plans =
             CacheBuilder.newBuilder().maximumSize(ExecTuning.PLAN_CACHE_SIZE).build();
     private final AtomicLong plansCompiled = new AtomicLong();
+    private final VariableStore variables = new VariableStore();
     private volatile boolean closed;
 
     /**
@@ -135,7 +147,7 @@ public final class Session implements AutoCloseable {
             // computeIfAbsent compiles once however many threads ask for the same new signature.
             plan = plans.asMap().computeIfAbsent(key, k -> compile(feeds, fetches, targets));
         }
-        Execution execution = Execution.prepare(plan, pool, feedValues.toArray(new Tensor[0]), start, timeout, trace);
+        Execution execution = Execution.prepare(plan, pool, variables, feedValues.toArray(new Tensor[0]), start, timeout, trace);
         Tensor[] values;
         try {
             values = execute(execution, token);
@@ -170,6 +182,80 @@ public final class Session implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000);
         }
         return compiled;
+    }
+
+    /**
+     * Returns the current value of every variable that has one in this session: a consistent
+     * view of each variable (a whole tensor, never a half-assigned one), though runs going on
+     * meanwhile may change some variables before and others after the snapshot. This is what a
+     * checkpoint saves.
+     *
+     * @return values by variable name, in the order the variables were added to the graph
+     */
+    public Map<String, Tensor> variableValues() {
+        ensureOpen();
+        Map<String, Tensor> snapshot = new LinkedHashMap<>();
+        for (Node v : graph.variables()) {
+            Tensor value = variables.get(v);
+            if (value != null) {
+                snapshot.put(v.name(), value);
+            }
+        }
+        return Collections.unmodifiableMap(snapshot);
+    }
+
+    /**
+     * Returns the names of the variables that have no value in this session yet; a run that
+     * reads one of them fails with {@link UninitializedVariableException}.
+     *
+     * @return the names, in the order the variables were added to the graph
+     */
+    public List<String> uninitializedVariables() {
+        ensureOpen();
+        return graph.variables().stream().filter(v -> variables.get(v) == null).map(Node::name)
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    /**
+     * Sets the values of the named variables, all or nothing: every entry is checked first (the
+     * name is a variable of the graph, the dtype and shape are the variable's), and if any is
+     * wrong nothing changes. Variables not named keep their values. This is what restoring a
+     * checkpoint does; tensors are kept, not copied (they are immutable). Runs going on meanwhile
+     * may see some variables before and others after the restore.
+     *
+     * @param values the values by variable name
+     * @throws UnknownNameException if a name is not a node of the graph (with the nearest
+     *     variable names) or names a node that is not a variable; nothing was changed
+     * @throws FlowgraphException if a value's dtype or shape differs from its variable's; the
+     *     message names the variable and both dtypes and shapes; nothing was changed
+     */
+    public void restoreVariables(Map<String, Tensor> values) {
+        checkNotNull(values, "values");
+        ensureOpen();
+        List<Node> all = graph.variables();
+        Map<String, Node> byName = new LinkedHashMap<>();
+        for (Node v : all) {
+            byName.put(v.name(), v);
+        }
+        Map<Node, Tensor> checked = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : values.entrySet()) {
+            String name = checkNotNull(e.getKey(), "a variable name is null");
+            Tensor value = checkNotNull(e.getValue(), "the value of '%s' is null", name);
+            Node v = byName.get(name);
+            if (v == null) {
+                String what = graph.hasNode(name) ? "'" + name + "' is a " + graph.node(name).opType()
+                        + " node, not a variable" : "the graph has no variable named '" + name + "'";
+                throw new UnknownNameException("Cannot restore variables: " + what
+                        + Suggestions.didYouMean(name, byName.keySet()) + "; nothing was changed");
+            }
+            OutputSpec spec = v.output(0).spec();
+            if (value.dtype() != spec.dtype() || !value.shape().equals(spec.shape())) {
+                throw new FlowgraphException("Cannot restore variables: variable '" + name + "' is " + spec
+                        + " but the value given is " + value.dtype() + value.shape() + "; nothing was changed");
+            }
+            checked.put(v, value);
+        }
+        checked.forEach(variables::put);
     }
 
     /** The number of plans cached now. */

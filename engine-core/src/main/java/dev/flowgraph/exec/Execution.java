@@ -7,6 +7,7 @@ import dev.flowgraph.RunTimeoutException;
 import dev.flowgraph.RunTrace;
 import dev.flowgraph.SessionClosedException;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.UninitializedVariableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class Execution {
 
     private final Plan plan;
     private final ForkJoinPool pool;
+    private final VariableStore variables;
     private final Thread caller;
     private final Tensor[] slots;
     private final AtomicIntegerArray pending;
@@ -84,9 +86,11 @@ public final class Execution {
      */
     private record NodeRecord(long start, long end, String thread, List<String> outputs, long bytes) { }
 
-    private Execution(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout, boolean trace) {
+    private Execution(Plan plan, ForkJoinPool pool, VariableStore variables, Tensor[] feeds, long startNanos,
+            Duration timeout, boolean trace) {
         this.plan = plan;
         this.pool = pool;
+        this.variables = variables;
         this.caller = Thread.currentThread();
         this.slots = new Tensor[plan.slotCount];
         System.arraycopy(feeds, 0, slots, 0, plan.feedCount);
@@ -102,7 +106,8 @@ public final class Execution {
     }
 
     /**
-     * Runs a plan on the calling thread and the pool, and returns the fetched values.
+     * Runs a plan on the calling thread and the pool, and returns the fetched values. The run has
+     * a variable store of its own, initially empty.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
@@ -113,12 +118,13 @@ public final class Execution {
      * @throws RunCancelledException if the calling thread is interrupted
      */
     public static Tensor[] run(Plan plan, ForkJoinPool pool, Tensor[] feeds) {
-        return prepare(plan, pool, feeds, System.nanoTime(), null).execute();
+        return prepare(plan, pool, new VariableStore(), feeds, System.nanoTime(), null, false).execute();
     }
 
     /**
      * Prepares a run whose caller is the current thread, which must then call {@link #execute()}.
-     * {@link #cancel()} may be called from any thread, before or during {@code execute}.
+     * {@link #cancel()} may be called from any thread, before or during {@code execute}. The run
+     * has a variable store of its own, initially empty.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
@@ -128,25 +134,26 @@ public final class Execution {
      * @return the prepared run
      */
     public static Execution prepare(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout) {
-        return new Execution(plan, pool, feeds, startNanos, timeout, false);
+        return new Execution(plan, pool, new VariableStore(), feeds, startNanos, timeout, false);
     }
 
     /**
-     * Prepares a run as {@link #prepare(Plan, ForkJoinPool, Tensor[], long, Duration)} does, and
-     * records its timeline if {@code trace} is true; {@link #trace()} returns it after
-     * {@link #execute()} returned.
+     * Prepares a run as {@link #prepare(Plan, ForkJoinPool, Tensor[], long, Duration)} does, over
+     * the session's variable values, and records its timeline if {@code trace} is true;
+     * {@link #trace()} returns it after {@link #execute()} returned.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
+     * @param variables the session's variable values, which the run reads and assigns
      * @param feeds the fed values, in the plan's feed order, already checked
      * @param startNanos when the run was asked for, by {@link System#nanoTime()}
      * @param timeout how long after {@code startNanos} the run may last, or null for no limit
      * @param trace whether to record every node's start, end, thread and outputs
      * @return the prepared run
      */
-    public static Execution prepare(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout,
-            boolean trace) {
-        return new Execution(plan, pool, feeds, startNanos, timeout, trace);
+    public static Execution prepare(Plan plan, ForkJoinPool pool, VariableStore variables, Tensor[] feeds,
+            long startNanos, Duration timeout, boolean trace) {
+        return new Execution(plan, pool, variables, feeds, startNanos, timeout, trace);
     }
 
     /**
@@ -376,7 +383,7 @@ public final class Execution {
         for (int i = 0; i < in.length; i++) {
             inputs[i] = slots[in[i]];
         }
-        NodeContext context = new NodeContext(node, inputs, pool, this);
+        NodeContext context = new NodeContext(node, inputs, pool, this, variables, plan.outputRead[j]);
         node.op().compute(context);
         Tensor[] outputs = context.checkedOutputs();
         int[] out = plan.outputSlots[j];
@@ -417,6 +424,11 @@ public final class Execution {
         }
         String reason = t.getMessage() != null ? t.getMessage() : t.toString();
         sb.append(") failed: ").append(reason);
+        if (t instanceof UninitializedVariableException u) {
+            outcome.compareAndSet(null, new UninitializedVariableException(node.name(), node.opType(), sb.toString(),
+                    u.variableName()));
+            return;
+        }
         outcome.compareAndSet(null, new KernelException(node.name(), node.opType(), sb.toString(), t));
     }
 

@@ -3,14 +3,17 @@ package dev.flowgraph.exec;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import dev.flowgraph.Node;
 import dev.flowgraph.SessionClosedException;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.builtin.Variable;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
+import dev.flowgraph.spi.VariableRef;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -23,13 +26,18 @@ final class NodeContext implements KernelContext {
     private final Tensor[] outputs;
     private final ForkJoinPool pool;
     private final Execution run;
+    private final VariableStore variables;
+    private final boolean[] outputRead;
 
-    NodeContext(Node node, Tensor[] inputs, ForkJoinPool pool, Execution run) {
+    NodeContext(Node node, Tensor[] inputs, ForkJoinPool pool, Execution run, VariableStore variables,
+            boolean[] outputRead) {
         this.node = node;
         this.inputs = inputs;
         this.outputs = new Tensor[node.outputCount()];
         this.pool = pool;
         this.run = run;
+        this.variables = variables;
+        this.outputRead = outputRead;
     }
 
     @Override
@@ -63,6 +71,29 @@ final class NodeContext implements KernelContext {
         checkNotNull(value, "output %s", i);
         checkArgument(outputs[i] == null, "output %s is set twice", i);
         outputs[i] = value;
+    }
+
+    @Override
+    public VariableRef variable(int i) {
+        checkElementIndex(i, inputs.length, "input index");
+        Node producer = node.input(i).node();
+        checkArgument(producer.opType().equals(Variable.TYPE),
+                "input %s must be a variable's output, but it is %s, the output of a %s node", i,
+                node.input(i).name(), producer.opType());
+        return variables.ref(producer, node);
+    }
+
+    @Override
+    public VariableRef ownVariable() {
+        checkState(node.opType().equals(Variable.TYPE), "node '%s' is a %s node, not a variable", node.name(),
+                node.opType());
+        return variables.ref(node, node);
+    }
+
+    @Override
+    public boolean isOutputRead(int i) {
+        checkElementIndex(i, outputRead.length, "output index");
+        return outputRead[i];
     }
 
     @Override

@@ -19,6 +19,8 @@ import dev.flowgraph.io.GraphIO;
 import dev.flowgraph.io.Npy;
 import dev.flowgraph.io.Npz;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.train.Initializers;
+import dev.flowgraph.ops.train.Variable;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
@@ -132,8 +134,68 @@ class ErrorCatalogueTest {
         building();
         attributes();
         running();
+        variables();
         lifecycle();
         files();
+    }
+
+    private static void variables() {
+        row("variables", "a variable read before its initializer ran", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            return s.runner().fetch(w.output()).run();
+        }),
+                "UninitializedVariableException",
+                "Node 'w' (op Variable; no inputs) failed: variable 'w' has no value in this session: run its initializer"
+                        + " first (e.g. session.runner().addTarget(tf.initAllVariables()).run()) or restore a checkpoint");
+        row("variables", "a variable with an unknown dimension", session((tf, s) ->
+                tf.variable("w", DType.FLOAT64, Shape.of(-1, 3), Initializers.zeros())),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 'w' (op Variable; no inputs): a variable's shape must be fully defined, not [-1, 3]");
+        row("variables", "assign of a `[3]` value to a `[2, 3]` variable", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2, 3), Initializers.zeros());
+            return tf.assign(w.output(), tf.constant(Tensor.vector(1.0, 2.0, 3.0)));
+        }),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 'Assign' (op Assign; inputs float64[2, 3], float64[3]): the value's shape [3] differs from"
+                        + " the variable's shape [2, 3]");
+        row("variables", "assignAdd of a FLOAT32 value to a FLOAT64 variable", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.scalar(), Initializers.zeros());
+            return tf.assignAdd(w.output(), tf.constant(1f));
+        }),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 'AssignAdd' (op AssignAdd; inputs float64[], float32[]): the value's dtype float32 differs"
+                        + " from the variable's float64");
+        row("variables", "assign to a constant instead of a variable", session((tf, s) -> {
+            Output c = tf.withName("c").constant(1.0);
+            return tf.assign(c, tf.constant(2.0));
+        }),
+                "GraphBuildException",
+                "Cannot add Assign: its first input must be a variable's output, but 'c:0' is the output of a Const node");
+        row("variables", "a fed value of the wrong shape assigned at run time", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(-1));
+            tf.withName("set").assign(w.output(), x);
+            return s.runner().feed("x", Tensor.vector(1.0, 2.0, 3.0)).addTarget("set").run();
+        }),
+                "KernelException (cause: IllegalArgumentException)",
+                "Node 'set' (op Assign; inputs float64[2], float64[3]) failed: variable 'w' is float64[2] but the value is"
+                        + " float64[3]");
+        row("variables", "restore of a misspelt variable name", session((tf, s) -> {
+            tf.variable("weights", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            s.restoreVariables(Map.of("weight", Tensor.vector(1.0, 2.0)));
+            return s.variableValues();
+        }),
+                "UnknownNameException",
+                "Cannot restore variables: the graph has no variable named 'weight'. Did you mean 'weights'?; nothing was"
+                        + " changed");
+        row("variables", "restore of a value of the wrong shape", session((tf, s) -> {
+            tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            s.restoreVariables(Map.of("w", Tensor.vector(1.0, 2.0, 3.0)));
+            return s.variableValues();
+        }),
+                "FlowgraphException",
+                "Cannot restore variables: variable 'w' is float64[2] but the value given is float64[3]; nothing was"
+                        + " changed");
     }
 
     private static void feeds() {
