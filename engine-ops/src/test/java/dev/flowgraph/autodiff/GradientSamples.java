@@ -40,7 +40,11 @@ final class GradientSamples {
      * @return the sample's builder, or empty if the type has none
      */
     static Optional<Function<Ops, GradientSample>> forType(String opType) {
-        for (Map<String, Function<Ops, GradientSample>> family : List.of(CORE)) {
+        for (Map<String, Function<Ops, GradientSample>> family : List.of(
+                CORE,
+                ArrayGradientSamples.SAMPLES,
+                LinalgGradientSamples.SAMPLES,
+                NnGradientSamples.SAMPLES)) {
             if (family.containsKey(opType)) {
                 return Optional.of(family.get(opType));
             }
