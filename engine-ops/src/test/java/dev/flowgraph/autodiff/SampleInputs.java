@@ -1,6 +1,7 @@
 package dev.flowgraph.autodiff;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.Graph;
 import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Builds gradient samples whose placeholders may have unknown static dimensions: each FLOAT64
@@ -54,5 +56,14 @@ final class SampleInputs {
 
     GradientSample of(Output y) {
         return new GradientSample(y, List.copyOf(xs), Map.copyOf(feeds));
+    }
+
+    /** Checks the gradients of one use of some ops, built in a graph of its own, against finite differences. */
+    static void check(BiFunction<Ops, SampleInputs, Output> build) {
+        try (Graph graph = new Graph()) {
+            Ops ops = Ops.on(graph);
+            SampleInputs in = new SampleInputs(ops);
+            GradientCheck.assertMatchesFiniteDifferences(ops, in.of(build.apply(ops, in)));
+        }
     }
 }
