@@ -783,7 +783,10 @@ class ErrorCatalogueTest {
                 "Cannot run: the session's graph has been closed");
     }
 
-    /** The ops added for gradients (pad, scatterAdd, reshapeLike), and gradients the static shapes do not determine. */
+    /**
+     * The ops added for gradients (pad, scatterAdd, reshapeLike), and gradients that the static
+     * shapes do not determine.
+     */
     private static void arrayGradients() {
         row("build", "`pad` with a negative width", session((tf, s) ->
                 tf.withName("p").pad(tf.constant(Tensor.vector(1.0, 2.0)), new long[] {-1}, new long[] {0})),

@@ -71,6 +71,21 @@ final class ArrayShapes {
                 "%s must be int32 or int64, not %s; cast them first", what, dtype);
     }
 
+    /**
+     * Refuses an index outside {@code [0, n)}, naming it, its position, the axis and the shape
+     * indexed (gather's and scatterAdd's run-time check).
+     *
+     * @throws IndexOutOfBoundsException for the first such index
+     */
+    static void checkIndices(String op, long[] indices, long n, int axis, String indexed) {
+        for (int j = 0; j < indices.length; j++) {
+            if (indices[j] < 0 || indices[j] >= n) {
+                throw new IndexOutOfBoundsException(op + " index " + indices[j] + " (element " + j
+                        + " of the indices) is out of range [0, " + n + ") for axis " + axis + " of " + indexed);
+            }
+        }
+    }
+
     /** The elements of an INT32 or INT64 tensor, widened to long. */
     static long[] indices(Tensor t) {
         if (t.dtype() == DType.INT64) {

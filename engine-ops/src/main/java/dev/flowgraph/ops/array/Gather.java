@@ -71,13 +71,7 @@ final class Gather extends ArrayOp implements Differentiable {
         int axis = ArrayShapes.axis(k.attrs().getLong(AXIS, 0), dims.length);
         long[] indices = ArrayShapes.indices(indexTensor);
         long n = dims[axis];
-        for (int j = 0; j < indices.length; j++) {
-            if (indices[j] < 0 || indices[j] >= n) {
-                throw new IndexOutOfBoundsException("gather index " + indices[j] + " (element " + j
-                        + " of the indices) is out of range [0, " + n + ") for axis " + axis + " of params shape "
-                        + params.shape());
-            }
-        }
+        ArrayShapes.checkIndices("gather", indices, n, axis, "params shape " + params.shape());
         Shape outShape = outputShape(dims, indexTensor.shape().dims(), axis);
         int inner = ArrayShapes.product(dims, axis + 1, dims.length);
         int rows = Math.multiplyExact(ArrayShapes.product(dims, 0, axis), indices.length);

@@ -71,13 +71,7 @@ final class ScatterAdd extends ArrayOp implements Differentiable {
                 + "(gather's output shape)", updates.shape(), k.input(0).shape(), indexTensor.shape(), expected);
         long[] indices = ArrayShapes.indices(indexTensor);
         long n = dims[axis];
-        for (int j = 0; j < indices.length; j++) {
-            if (indices[j] < 0 || indices[j] >= n) {
-                throw new IndexOutOfBoundsException("scatterAdd index " + indices[j] + " (element " + j
-                        + " of the indices) is out of range [0, " + n + ") for axis " + axis + " of shape "
-                        + k.input(0).shape());
-            }
-        }
+        ArrayShapes.checkIndices("scatterAdd", indices, n, axis, "shape " + k.input(0).shape());
         Shape outShape = k.input(0).shape();
         int inner = ArrayShapes.product(dims, axis + 1, dims.length);
         int outer = ArrayShapes.product(dims, 0, axis);
