@@ -14,6 +14,7 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.TestRuns;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Gradients of the neural-network ops: by hand, second order, refusals. */
@@ -83,6 +84,26 @@ class NnGradientsTest {
             Output w = ops.constant(GradientSample.uniform(2, -1, 1, 2, 3));
             return Gradients.of(ops.sum(ops.mul(ops.logSoftmax(z, 0), w)), List.of(z)).get(0);
         });
+    }
+
+    @Test
+    void float32SoftmaxRegressionWithAnUnknownBatch() {
+        Output x = tf.placeholder("x", DType.FLOAT32, Shape.of(-1, 2));
+        Output w = tf.constant(Tensor.zeros(DType.FLOAT32, Shape.of(2, 3)));
+        Output b = tf.constant(Tensor.zeros(DType.FLOAT32, Shape.of(3)));
+        Output labels = tf.placeholder("labels", DType.INT64, Shape.of(-1));
+        Output loss = tf.sum(tf.sparseSoftmaxCrossEntropy(tf.add(tf.matMul(x, w), b), labels));
+        List<Output> grads = Gradients.of(loss, List.of(w, b));
+        // With zero weights softmax is 1/3 everywhere; labels [0, 2] make softmax - oneHot
+        // G = [[-2/3, 1/3, 1/3], [1/3, 1/3, -2/3]]; db = column sums of G; dW = x^T G with x = [[1, 2], [3, 4]]:
+        // row 0: [-2/3 + 3/3, 1/3 + 3/3, 1/3 - 6/3], row 1: [-4/3 + 4/3, 2/3 + 4/3, 2/3 - 8/3]
+        Map<String, Tensor> feeds = Map.of("x", Tensor.of(new float[] {1, 2, 3, 4}, Shape.of(2, 2)),
+                "labels", Tensor.vector(0L, 2L));
+        Tensor dw = TestRuns.eval(grads.get(0), 1, feeds);
+        Tensor db = TestRuns.eval(grads.get(1), 1, feeds);
+        assertEquals(DType.FLOAT32, dw.dtype());
+        assertArrayEquals(new double[] {1.0 / 3, 4.0 / 3, -5.0 / 3, 0, 2, -2}, dw.toDoubleArray(), 1e-6);
+        assertArrayEquals(new double[] {-1.0 / 3, 2.0 / 3, -1.0 / 3}, db.toDoubleArray(), 1e-6);
     }
 
     @Test
