@@ -889,7 +889,7 @@ class ErrorCatalogueTest {
                 "stream: graph.json: unsupported version 2 (this build reads version 1)");
         row("files", "saved graph: an unknown op type", () -> loadJson(graphJson(nodeJson("b", "Ad", "\"a:0\", \"a:0\""))),
                 "GraphFormatException (cause: UnknownOpException)",
-                "stream: graph.json node #1 'b' (op Ad): Unknown op type 'Ad'. Did you mean 'Add'? (an op is registered by an OpProvider listed in META-INF/services/dev.flowgraph.spi.OpProvider)");
+                "stream: graph.json node #1 'b' (op Ad): Unknown op type 'Ad'. Did you mean 'Add' or 'Pad'? (an op is registered by an OpProvider listed in META-INF/services/dev.flowgraph.spi.OpProvider)");
         row("files", "saved graph: an input naming no node", () -> loadJson(graphJson(nodeJson("b", "Add", "\"a:0\", \"aa:0\""))),
                 "GraphFormatException",
                 "stream: graph.json node #1 'b' (op Add): input 'aa:0': The graph has no node named 'aa'. Did you mean 'a'?");
