@@ -12,9 +12,11 @@ import static com.google.common.base.Preconditions.checkArgument;
  * <p>The loop order is i-k-j: for each row i of C and each p, row p of {@code op(B)} scaled by
  * {@code op(A)[i, p]} is added to row i of C, which reads B and writes C contiguously when B is
  * not transposed. Every element of C is therefore summed in increasing order of p, starting from
- * zero, exactly as the naive triple loop {@code s = 0; for p: s += a[i][p] * b[p][j]} does, and
- * independently of how rows are split into blocks. Arithmetic is done in the dtype itself (float
- * in {@code float[]}; integers wrap).
+ * zero, exactly as the naive triple loop {@code s = 0; for p: s = fma(a[i][p], b[p][j], s)} does,
+ * and independently of how rows are split into blocks. Arithmetic is done in the dtype itself
+ * (float in {@code float[]}; integers wrap); FLOAT32 and FLOAT64 round once per term, with
+ * {@link Math#fma}, so that this kernel and {@link TiledMatrixMultiply}, which the ops use for
+ * larger products, give the same bits.
  *
  * <p>The dtype-agnostic part (which elements a row update reads) is {@code forEachRowUpdate}; each
  * dtype contributes only the update of one row.
@@ -35,7 +37,8 @@ public final class MatrixMultiply {
 
     /**
      * Computes rows {@code [rowFrom, rowTo)} of {@code C = op(A) · op(B)}:
-     * {@code C[i, j] = sum over p of op(A)[i, p] * op(B)[p, j]}, summed in increasing p.
+     * {@code C[i, j] = sum over p of op(A)[i, p] * op(B)[p, j]}, summed in increasing p with one
+     * {@link Math#fma} per term.
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
@@ -57,7 +60,7 @@ public final class MatrixMultiply {
         forEachRowUpdate(aBatch, bBatch, m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
             float s = a[ai];
             for (int j = 0; j < n; j++) {
-                c[co + j] += s * b[bo + j * bs];
+                c[co + j] = Math.fma(s, b[bo + j * bs], c[co + j]);
             }
         });
     }
@@ -86,7 +89,7 @@ public final class MatrixMultiply {
         forEachRowUpdate(aBatch, bBatch, m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
             double s = a[ai];
             for (int j = 0; j < n; j++) {
-                c[co + j] += s * b[bo + j * bs];
+                c[co + j] = Math.fma(s, b[bo + j * bs], c[co + j]);
             }
         });
     }
