@@ -20,7 +20,7 @@ import java.util.Arrays;
  * <p><b>Packing and blocking.</b> A tile walks the inner dimension in blocks of {@link
  * KernelTuning#MATMUL_DEPTH_BLOCK}. For each block it copies the block's rows of {@code op(B)},
  * restricted to the tile's columns, into one small array per row (the B panel, which stays in
- * the L2 cache and is read by every row of the tile), and the tile's rows of {@code op(A)} into
+ * a core's L1 or L2 cache and is read by every row of the tile), and the tile's rows of {@code op(A)} into
  * one array, two rows interleaved per inner index. Packing also turns a transposed operand into
  * the layout the micro-kernel reads, so all four transpose combinations run the same loop. The
  * block length is padded to a multiple of 4 with zeros in both panels. The tile's C rows are
@@ -43,6 +43,10 @@ import java.util.Arrays;
  * fma(0, 0, s) = s} (s is never -0, as it starts at +0 and a sum that cancels exactly rounds to
  * +0). That is also exactly what {@link MatrixMultiply} computes for FLOAT32 and FLOAT64, so
  * choosing between the two kernels by size does not change a single bit either.
+ *
+ * <p>The FLOAT32 and FLOAT64 tiles are the same code, once on {@code float[]} and once on
+ * {@code double[]}: the micro-kernel must index primitive arrays directly to be vectorised, so
+ * unlike the other kernels it cannot call back into a per-dtype functional interface.
  *
  * <pre>{@code
  * float[] a = new float[64 * 64], b = new float[64 * 64], c = new float[64 * 64];
