@@ -56,6 +56,10 @@ public final class MatrixMultiply {
      */
     public static void multiply(float[] a, float[] b, float[] c, int[] aBatch, int[] bBatch, int m, int k,
             int n, boolean transposeA, boolean transposeB, int rowFrom, int rowTo) {
+        if (n == 1) {
+            matrixVector(a, b, c, aBatch, bBatch, m, k, transposeA, rowFrom, rowTo);
+            return;
+        }
         int bs = transposeB ? k : 1;
         forEachRowUpdate(aBatch, bBatch, m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
             float s = a[ai];
@@ -85,6 +89,10 @@ public final class MatrixMultiply {
      */
     public static void multiply(double[] a, double[] b, double[] c, int[] aBatch, int[] bBatch, int m, int k,
             int n, boolean transposeA, boolean transposeB, int rowFrom, int rowTo) {
+        if (n == 1) {
+            matrixVector(a, b, c, aBatch, bBatch, m, k, transposeA, rowFrom, rowTo);
+            return;
+        }
         int bs = transposeB ? k : 1;
         forEachRowUpdate(aBatch, bBatch, m, k, n, transposeA, transposeB, rowFrom, rowTo, (ai, bo, co) -> {
             double s = a[ai];
@@ -153,17 +161,113 @@ public final class MatrixMultiply {
     }
 
     /**
+     * The product with one column ({@code n = 1}), a matrix-vector product: each row's sum is kept
+     * in a local and four rows of one batch are summed side by side, so that four FMA chains
+     * overlap instead of each waiting for the latency of the one before. Every row is still
+     * {@code s = 0; for p: s = fma(op(A)[i, p], b[p], s)}, the same bits as the general loop.
+     */
+    private static void matrixVector(float[] a, float[] b, float[] c, int[] aBatch, int[] bBatch, int m, int k,
+            boolean transposeA, int rowFrom, int rowTo) {
+        checkRows(aBatch, bBatch, m, k, 1, rowFrom, rowTo);
+        // op(A)[i, p] is a[i * aRow + p * aCol]; with one column, op(B)[p, 0] is b[p] either way.
+        int aRow = transposeA ? 1 : k;
+        int aCol = transposeA ? m : 1;
+        int r = rowFrom;
+        while (r < rowTo) {
+            int batch = r / m;
+            int i = r - batch * m;
+            int a0 = aBatch[batch] + i * aRow;
+            int b0 = bBatch[batch];
+            if (r + 4 <= rowTo && i + 4 <= m) {
+                float s0 = 0;
+                float s1 = 0;
+                float s2 = 0;
+                float s3 = 0;
+                for (int p = 0; p < k; p++) {
+                    float x = b[b0 + p];
+                    int at = a0 + p * aCol;
+                    s0 = Math.fma(a[at], x, s0);
+                    s1 = Math.fma(a[at + aRow], x, s1);
+                    s2 = Math.fma(a[at + 2 * aRow], x, s2);
+                    s3 = Math.fma(a[at + 3 * aRow], x, s3);
+                }
+                c[r] = s0;
+                c[r + 1] = s1;
+                c[r + 2] = s2;
+                c[r + 3] = s3;
+                r += 4;
+            } else {
+                float s = 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[a0 + p * aCol], b[b0 + p], s);
+                }
+                c[r] = s;
+                r++;
+            }
+        }
+    }
+
+    /**
+     * The product with one column; see
+     * {@link #matrixVector(float[], float[], float[], int[], int[], int, int, boolean, int, int)}.
+     */
+    private static void matrixVector(double[] a, double[] b, double[] c, int[] aBatch, int[] bBatch, int m, int k,
+            boolean transposeA, int rowFrom, int rowTo) {
+        checkRows(aBatch, bBatch, m, k, 1, rowFrom, rowTo);
+        int aRow = transposeA ? 1 : k;
+        int aCol = transposeA ? m : 1;
+        int r = rowFrom;
+        while (r < rowTo) {
+            int batch = r / m;
+            int i = r - batch * m;
+            int a0 = aBatch[batch] + i * aRow;
+            int b0 = bBatch[batch];
+            if (r + 4 <= rowTo && i + 4 <= m) {
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int p = 0; p < k; p++) {
+                    double x = b[b0 + p];
+                    int at = a0 + p * aCol;
+                    s0 = Math.fma(a[at], x, s0);
+                    s1 = Math.fma(a[at + aRow], x, s1);
+                    s2 = Math.fma(a[at + 2 * aRow], x, s2);
+                    s3 = Math.fma(a[at + 3 * aRow], x, s3);
+                }
+                c[r] = s0;
+                c[r + 1] = s1;
+                c[r + 2] = s2;
+                c[r + 3] = s3;
+                r += 4;
+            } else {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[a0 + p * aCol], b[b0 + p], s);
+                }
+                c[r] = s;
+                r++;
+            }
+        }
+    }
+
+    /** Checks the sizes and the row range of a call. */
+    private static void checkRows(int[] aBatch, int[] bBatch, int m, int k, int n, int rowFrom, int rowTo) {
+        checkArgument(m >= 0 && k >= 0 && n >= 0, "negative dimension: m=%s, k=%s, n=%s", m, k, n);
+        checkArgument(aBatch.length == bBatch.length, "%s batch offsets for A but %s for B", aBatch.length,
+                bBatch.length);
+        checkArgument(0 <= rowFrom && rowFrom <= rowTo && rowTo <= (long) m * aBatch.length,
+                "rows [%s, %s) are not within [0, %s * %s)", rowFrom, rowTo, aBatch.length, m);
+    }
+
+    /**
      * Calls {@code update} for each row r in {@code [rowFrom, rowTo)} of the stacked C (batch
      * {@code r / m}, row {@code i = r % m}) and each p in increasing order, with the index of
      * {@code op(A)[i, p]}, where row p of {@code op(B)} starts, and where row r of C starts.
      */
     private static void forEachRowUpdate(int[] aBatch, int[] bBatch, int m, int k, int n, boolean transposeA,
             boolean transposeB, int rowFrom, int rowTo, RowUpdate update) {
-        checkArgument(m >= 0 && k >= 0 && n >= 0, "negative dimension: m=%s, k=%s, n=%s", m, k, n);
-        checkArgument(aBatch.length == bBatch.length, "%s batch offsets for A but %s for B", aBatch.length,
-                bBatch.length);
-        checkArgument(0 <= rowFrom && rowFrom <= rowTo && rowTo <= (long) m * aBatch.length,
-                "rows [%s, %s) are not within [0, %s * %s)", rowFrom, rowTo, aBatch.length, m);
+        checkRows(aBatch, bBatch, m, k, n, rowFrom, rowTo);
         // op(A)[i, p] is a[i * aRow + p * aCol]; op(B)[p, j] is b[p * bRow + j * (transposeB ? k : 1)].
         int aRow = transposeA ? 1 : k;
         int aCol = transposeA ? m : 1;
