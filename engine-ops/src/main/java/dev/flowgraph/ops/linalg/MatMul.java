@@ -30,9 +30,10 @@ import java.util.List;
  * {@code [-1, 784] · [784, 10]} is {@code [-1, 10]}; an operand of unknown rank gives an unknown
  * output shape.
  *
- * <p>Each output element is summed in increasing order of the inner index, whatever the number
- * of threads; blocks of a fixed number of output rows, counted over the whole stack of batches,
- * run in parallel.
+ * <p>Each output element is summed in increasing order of the inner index, FLOAT32 and FLOAT64
+ * with one fused multiply-add per term, whatever the number of threads; fixed tiles of the
+ * output (large float products, see {@code TiledMatrixMultiply}) or blocks of a fixed number of
+ * output rows counted over the whole stack of batches (the others) run in parallel.
  */
 final class MatMul implements OpDef, Differentiable {
     static final String TYPE = "MatMul";
