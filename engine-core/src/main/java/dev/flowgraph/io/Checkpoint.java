@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Checkpoint {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoint.class);
+    private static final String PARTIAL_HINT = "; Checkpoint.restorePartial leaves missing variables unchanged";
 
     private Checkpoint() {}
 
@@ -99,7 +100,7 @@ public final class Checkpoint {
      * @throws IOException if reading fails
      */
     public static void restore(Session session, Path path) throws IOException {
-        restore(session, read(path), path.toString(), false);
+        restore(session, read(path), path.toString(), false, PARTIAL_HINT);
         LOG.info("Restored a checkpoint from {}", path);
     }
 
@@ -115,7 +116,7 @@ public final class Checkpoint {
      */
     public static void restore(Session session, InputStream in) throws IOException {
         checkNotNull(in, "in");
-        restore(session, Npz.read(in, "stream"), "stream", false);
+        restore(session, Npz.read(in, "stream"), "stream", false, PARTIAL_HINT);
     }
 
     /**
@@ -134,7 +135,7 @@ public final class Checkpoint {
      * @throws IOException if reading fails
      */
     public static List<String> restorePartial(Session session, Path path) throws IOException {
-        List<String> missing = restore(session, read(path), path.toString(), true);
+        List<String> missing = restore(session, read(path), path.toString(), true, "");
         LOG.info("Restored a checkpoint from {} ({} variables not in it)", path, missing.size());
         return missing;
     }
@@ -160,9 +161,10 @@ public final class Checkpoint {
 
     /**
      * Checks and sets the values read from {@code source}; returns the graph's variables the
-     * values do not name (refused unless {@code partial}).
+     * values do not name (refused unless {@code partial}, with {@code missingHint} in the message).
      */
-    static List<String> restore(Session session, Map<String, Tensor> values, String source, boolean partial) {
+    static List<String> restore(Session session, Map<String, Tensor> values, String source, boolean partial,
+            String missingHint) {
         checkNotNull(session, "session");
         List<String> missing = new ArrayList<>();
         for (Node v : session.graph().variables()) {
@@ -172,8 +174,7 @@ public final class Checkpoint {
         }
         if (!missing.isEmpty() && !partial) {
             throw new CheckpointException(source + ": the checkpoint has no value for " + quoted(missing)
-                    + " (it holds " + quoted(values.keySet()) + "); Checkpoint.restorePartial leaves missing"
-                    + " variables unchanged; nothing was changed");
+                    + " (it holds " + quoted(values.keySet()) + ")" + missingHint + "; nothing was changed");
         }
         try {
             session.restoreVariables(values);
