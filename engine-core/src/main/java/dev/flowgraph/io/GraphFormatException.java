@@ -8,9 +8,9 @@ import dev.flowgraph.FlowgraphException;
  * that names no earlier node, a duplicate name, attributes the op refuses, or recorded output
  * dtypes and shapes that differ from what the op's shape rule infers; for a {@link ModelBundle}
  * also a missing or unknown manifest, variables that do not fit the graph, or a bad signature.
- * The message names the file,
- * the node (by position and name) and what was expected; when the graph refused a node, that
- * {@link dev.flowgraph.GraphBuildException} is the cause. Nothing is loaded.
+ * The message names the file, the node (by position and name) or entry, and what was expected;
+ * when the graph refused a node, that {@link dev.flowgraph.GraphBuildException} is the cause.
+ * Nothing is loaded.
  */
 public class GraphFormatException extends FlowgraphException {
     private static final long serialVersionUID = 1L;
