@@ -15,6 +15,7 @@ import dev.flowgraph.Tensor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +97,16 @@ class ModelBundleTest {
             assertFalse(text.equals(text.replace(from, to)), "the edit must change the entry");
             return text.replace(from, to).getBytes(StandardCharsets.UTF_8);
         };
+    }
+
+    private static byte[] npz(Map<String, Tensor> tensors) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Npz.write(tensors, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static String refused(byte[] bytes) {
@@ -221,27 +232,11 @@ class ModelBundleTest {
 
     @Test
     void loadRefusesVariablesThatDoNotFitTheGraph() throws IOException {
-        byte[] wrongShape = edited("variables.npz", b -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                Npz.write(Map.of("w", Tensor.vector(1.0, 2.0, 3.0)), out);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            return out.toByteArray();
-        });
         assertEquals("stream entry 'variables.npz': Cannot restore variables: variable 'w' is float64[2] but the value"
-                + " given is float64[3]; nothing was changed", refused(wrongShape));
+                + " given is float64[3]; nothing was changed",
+                refused(edited("variables.npz", b -> npz(Map.of("w", Tensor.vector(1.0, 2.0, 3.0))))));
         assertEquals("stream entry 'variables.npz': the checkpoint has no value for 'w' (it holds no variables);"
-                + " nothing was changed", refused(edited("variables.npz", b -> {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    try {
-                        Npz.write(Map.of(), out);
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                    return out.toByteArray();
-                })));
+                + " nothing was changed", refused(edited("variables.npz", b -> npz(Map.of()))));
         assertEquals("stream entry 'variables.npz': truncated zip file: its end-of-central-directory record is"
                 + " missing (100 bytes read)", refused(edited("variables.npz", b -> Arrays.copyOf(b, 100))));
     }
