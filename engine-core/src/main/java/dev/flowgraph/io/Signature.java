@@ -27,6 +27,9 @@ public record Signature(String name, Map<String, String> inputs, Map<String, Str
     /**
      * Checks the names and keeps unmodifiable copies of the maps, in their order.
      *
+     * @param name the signature's name
+     * @param inputs input name to placeholder output address
+     * @param outputs output name to fetched output address
      * @throws IllegalArgumentException if a name or address is empty, or there is no output
      */
     public Signature {
