@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.flowgraph.Graph;
 import dev.flowgraph.spi.OpRegistry;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,17 +59,18 @@ public final class GraphIO {
     private GraphIO() {}
 
     /**
-     * Saves a graph as a zip file, replacing any file there.
+     * Saves a graph as a zip file, replacing any file there only once the whole file is written
+     * (to a temporary file beside it, then moved).
      *
      * @param graph the graph
      * @param path the file (by convention {@code .fgraph})
-     * @throws IOException if writing fails
+     * @throws IOException if writing fails; the target is left as it was
      */
     public static void save(Graph graph, Path path) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
-            int nodes = write(graph, out);
-            LOG.info("Saved a graph of {} nodes to {}", nodes, path);
-        }
+        checkNotNull(path, "path");
+        int[] nodes = new int[1];
+        AtomicFiles.write(path, out -> nodes[0] = write(graph, out));
+        LOG.info("Saved a graph of {} nodes to {}", nodes[0], path);
     }
 
     /**

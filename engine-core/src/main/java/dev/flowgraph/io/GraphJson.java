@@ -1,11 +1,15 @@
 package dev.flowgraph.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The field names of {@code graph.json} and the exact text form of floating-point numbers, shared
@@ -57,7 +61,25 @@ final class GraphJson {
     private static final long CANONICAL_NAN = Double.doubleToRawLongBits(Double.NaN);
     private static final int CANONICAL_NAN_32 = Float.floatToRawIntBits(Float.NaN);
 
+    /** Jackson names the source inside some messages; only the line and column help here. */
+    private static final Pattern SOURCE_IN_MESSAGE =
+            Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
+
     private GraphJson() {}
+
+    /** Parses one JSON entry; {@code where} (the file and entry) starts the message of a refusal. */
+    static JsonNode parse(byte[] json, String where) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new GraphFormatException(where + ": malformed JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + SOURCE_IN_MESSAGE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"), e);
+        } catch (IOException e) {
+            throw new GraphFormatException(where + ": unreadable JSON: " + e.getMessage(), e);
+        }
+    }
 
     static JsonNode number(double v) {
         long bits = Double.doubleToRawLongBits(v);

@@ -1,7 +1,5 @@
 package dev.flowgraph.io;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowgraph.DType;
 import dev.flowgraph.Graph;
@@ -25,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Rebuilds a graph from the entries of a saved graph: node by node through
@@ -37,10 +34,6 @@ final class GraphReader {
     private static final Set<String> NODE_FIELDS = Set.of(GraphJson.NAME, GraphJson.OP, GraphJson.INPUTS,
             GraphJson.CONTROL_INPUTS, GraphJson.ATTRS, GraphJson.OUTPUTS);
     private static final Set<String> SPEC_FIELDS = Set.of(GraphJson.DTYPE, GraphJson.SHAPE);
-
-    /** Jackson names the source inside some messages; only the line and column help here. */
-    private static final Pattern SOURCE_IN_MESSAGE =
-            Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
     private final Map<String, byte[]> entries;
     private final String source;
@@ -77,7 +70,7 @@ final class GraphReader {
             throw new GraphFormatException(source + ": no " + GraphIO.GRAPH_ENTRY + " entry (found "
                     + entries.keySet() + "); is this a saved Flowgraph graph?");
         }
-        JsonNode root = parse(json);
+        JsonNode root = GraphJson.parse(json, where);
         if (!root.isObject()) {
             throw error("expected a JSON object at the top level, found " + kind(root));
         }
@@ -111,19 +104,6 @@ final class GraphReader {
                 throw error("duplicate name: node #" + earlier + " is also named '" + name + "'");
             }
             node(n, name);
-        }
-    }
-
-    private JsonNode parse(byte[] json) {
-        try {
-            return GraphJson.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new GraphFormatException(where + ": malformed JSON"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + SOURCE_IN_MESSAGE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"), e);
-        } catch (IOException e) {
-            throw new GraphFormatException(where + ": unreadable JSON: " + e.getMessage(), e);
         }
     }
 

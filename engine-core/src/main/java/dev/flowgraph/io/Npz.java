@@ -101,7 +101,8 @@ public final class Npz {
         }
     }
 
-    private static Map<String, Tensor> read(InputStream in, String source) throws IOException {
+    /** Reads a {@code .npz} stream, naming it {@code source} in messages. */
+    static Map<String, Tensor> read(InputStream in, String source) throws IOException {
         checkNotNull(in, "in");
         Map<String, byte[]> entries = ZipEntries.readAll(in, source, TensorFormatException::new);
         Map<String, Tensor> tensors = new LinkedHashMap<>();

@@ -57,9 +57,15 @@ final class ZipEntries {
         return entries;
     }
 
+    /**
+     * Whether the bytes end with an end record: its signature, then a comment whose recorded length
+     * reaches exactly the last byte. Checking the length matters when an entry is itself a zip (a
+     * bundle's {@code variables.npz}): that entry's end record must not pass for the file's.
+     */
     private static boolean hasEndRecord(byte[] all) {
         for (int i = all.length - 22; i >= Math.max(0, all.length - END_SEARCH); i--) {
-            if (startsWith(all, i, END_OF_DIRECTORY)) {
+            int commentLength = (all[i + 20] & 0xFF) | (all[i + 21] & 0xFF) << 8;
+            if (startsWith(all, i, END_OF_DIRECTORY) && i + 22 + commentLength == all.length) {
                 return true;
             }
         }

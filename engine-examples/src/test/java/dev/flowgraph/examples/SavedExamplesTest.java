@@ -14,13 +14,10 @@ import dev.flowgraph.io.GraphIO;
 import dev.flowgraph.io.Npy;
 import dev.flowgraph.ops.Ops;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,16 +98,7 @@ class SavedExamplesTest {
                 LoadAndRun.describe("J", direct(ScalarExpression::build, "J", ABC)),
                 LoadAndRun.describe("total", direct(ParallelBranches::build, "total", Map.of())));
 
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LoadAndRun.class.getName(),
-                scalar + "::J::a=5.0,b=3.0,c=2.0", branches + "::total"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        assertEquals(0, p.exitValue(), stderr);
-        assertEquals(expected, stdout.lines().toList(), stderr);
+        assertEquals(expected, FreshJvm.run(LoadAndRun.class, scalar + "::J::a=5.0,b=3.0,c=2.0", branches + "::total"));
         // J = 33.0 is 0x4040800000000000, written little-endian.
         assertTrue(expected.get(0).endsWith(" data=0000000000804040"), expected.get(0));
     }

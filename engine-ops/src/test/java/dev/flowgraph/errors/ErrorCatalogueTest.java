@@ -16,9 +16,12 @@ import dev.flowgraph.Session;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.autodiff.Gradients;
+import dev.flowgraph.io.Checkpoint;
 import dev.flowgraph.io.GraphIO;
+import dev.flowgraph.io.ModelBundle;
 import dev.flowgraph.io.Npy;
 import dev.flowgraph.io.Npz;
+import dev.flowgraph.io.Signature;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.train.Initializers;
 import dev.flowgraph.ops.train.Variable;
@@ -42,6 +45,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -139,6 +143,7 @@ class ErrorCatalogueTest {
         lifecycle();
         files();
         arrayGradients();
+        checkpoints();
     }
 
     private static void variables() {
@@ -911,6 +916,142 @@ class ErrorCatalogueTest {
                 "stream: graph.json node #1 'b' (op Neg): the file records outputs [float64[3]] but the op's shape rule infers [float64[2]] from the inputs [float64[2]]");
     }
 
+    /** A scenario's session with a variable {@code weights} float64[2] holding [1, 2]. */
+    private static Variable weights(Ops tf, Session s) {
+        Variable w = tf.variable("weights", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+        s.restoreVariables(Map.of("weights", Tensor.vector(1.0, 2.0)));
+        return w;
+    }
+
+    private static byte[] npzBytes(Map<String, Tensor> tensors) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Npz.write(tensors, out);
+        return out.toByteArray();
+    }
+
+    /** Restores a checkpoint of {@code tensors} into the session and returns the variables after it. */
+    private static Object restore(Session s, Map<String, Tensor> tensors) throws IOException {
+        Checkpoint.restore(s, new ByteArrayInputStream(npzBytes(tensors)));
+        return s.variableValues();
+    }
+
+    /**
+     * A bundle of y = x + weights (signature "serve": input "x", output "y"), with the entry
+     * {@code edited} replaced by {@code content} (or dropped when it is null), loaded from a stream.
+     */
+    private static Object loadEditedBundle(Ops tf, Session s, String edited, byte[] content) throws IOException {
+        Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(2));
+        Output y = tf.withName("y").add(x, weights(tf, s).output());
+        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
+        ModelBundle.save(bundle, s, Signature.of("serve", Map.of("x", x), Map.of("y", y)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bundle.toByteArray()));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = e.getName().equals(edited) ? content : in.readAllBytes();
+                if (bytes != null) {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+        }
+        try (ModelBundle loaded = ModelBundle.load(new ByteArrayInputStream(out.toByteArray()))) {
+            return loaded.signatures();
+        }
+    }
+
+    private static void checkpoints() {
+        row("checkpoints", "saving a checkpoint while a variable has no value", session((tf, s) -> {
+            weights(tf, s);
+            tf.variable("bias", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            Checkpoint.save(s, new ByteArrayOutputStream());
+            return s.variableValues();
+        }),
+                "CheckpointException",
+                "Cannot save a checkpoint: 'bias' has no value in this session; run the initializers (e.g."
+                        + " tf.initAllVariables()) or restore a checkpoint first; nothing was written");
+        row("checkpoints", "restoring a checkpoint that lacks a variable", session((tf, s) -> {
+            weights(tf, s);
+            tf.variable("bias", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            return restore(s, Map.of("weights", Tensor.vector(3.0, 4.0)));
+        }),
+                "CheckpointException",
+                "stream: the checkpoint has no value for 'bias' (it holds 'weights'); Checkpoint.restorePartial leaves"
+                        + " missing variables unchanged; nothing was changed");
+        row("checkpoints", "restoring a checkpoint with an entry `weight` that is no variable", session((tf, s) -> {
+            weights(tf, s);
+            Map<String, Tensor> m = new LinkedHashMap<>();
+            m.put("weights", Tensor.vector(3.0, 4.0));
+            m.put("weight", Tensor.vector(3.0, 4.0));
+            return restore(s, m);
+        }),
+                "CheckpointException (cause: UnknownNameException)",
+                "stream: Cannot restore variables: the graph has no variable named 'weight'. Did you mean 'weights'?;"
+                        + " nothing was changed");
+        row("checkpoints", "restoring a `[3]` value into a `[2]` variable", session((tf, s) -> {
+            weights(tf, s);
+            return restore(s, Map.of("weights", Tensor.vector(3.0, 4.0, 5.0)));
+        }),
+                "CheckpointException (cause: FlowgraphException)",
+                "stream: Cannot restore variables: variable 'weights' is float64[2] but the value given is float64[3];"
+                        + " nothing was changed");
+        row("checkpoints", "restoring a FLOAT32 value into a FLOAT64 variable", session((tf, s) -> {
+            weights(tf, s);
+            return restore(s, Map.of("weights", Tensor.vector(3f, 4f)));
+        }),
+                "CheckpointException (cause: FlowgraphException)",
+                "stream: Cannot restore variables: variable 'weights' is float64[2] but the value given is float32[2];"
+                        + " nothing was changed");
+        row("checkpoints", "restoring a truncated checkpoint", session((tf, s) -> {
+            weights(tf, s);
+            byte[] whole = npzBytes(Map.of("weights", Tensor.vector(3.0, 4.0)));
+            Checkpoint.restore(s, new ByteArrayInputStream(java.util.Arrays.copyOf(whole, whole.length - 30)));
+            return s.variableValues();
+        }),
+                "TensorFormatException",
+                "stream: truncated zip file: its end-of-central-directory record is missing (252 bytes read)");
+        row("checkpoints", "model bundle saved with a signature input that is not a placeholder", session((tf, s) -> {
+            Variable w = weights(tf, s);
+            ModelBundle.save(new ByteArrayOutputStream(), s, Signature.of("serve", Map.of("x", w.output()),
+                    Map.of("y", w.output())));
+            return null;
+        }),
+                "FlowgraphException",
+                "Cannot save the model bundle: signature 'serve' input 'x': 'weights:0' is the output of a Variable"
+                        + " node, not of a placeholder");
+        row("checkpoints", "model bundle of format version 2", session((tf, s) -> loadEditedBundle(tf, s,
+                "manifest.json", "{\"format\": \"flowgraph.bundle\", \"version\": 2}".getBytes(StandardCharsets.UTF_8))),
+                "GraphFormatException",
+                "stream: manifest.json: unsupported version 2 (this build reads version 1)");
+        row("checkpoints", "model bundle without `variables.npz`", session((tf, s) ->
+                loadEditedBundle(tf, s, "variables.npz", null)),
+                "GraphFormatException",
+                "stream: no variables.npz entry (found [manifest.json, graph.json, signatures.json])");
+        row("checkpoints", "model bundle whose signature names an unknown node `yy`", session((tf, s) ->
+                loadEditedBundle(tf, s, "signatures.json",
+                        "{\"serve\": {\"inputs\": {\"x\": \"x:0\"}, \"outputs\": {\"y\": \"yy:0\"}}}"
+                                .getBytes(StandardCharsets.UTF_8))),
+                "GraphFormatException",
+                "stream: signatures.json: signature 'serve' output 'y': The graph has no node named 'yy'. Did you mean"
+                        + " 'y'?");
+        row("checkpoints", "model bundle whose variables do not fit the graph", session((tf, s) ->
+                loadEditedBundle(tf, s, "variables.npz", npzBytes(Map.of("weights", Tensor.vector(1L, 2L))))),
+                "GraphFormatException (cause: CheckpointException)",
+                "stream entry 'variables.npz': Cannot restore variables: variable 'weights' is float64[2] but the value"
+                        + " given is int64[2]; nothing was changed");
+        row("checkpoints", "model bundle run without a signature's input", session((tf, s) -> {
+            Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(2));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ModelBundle.save(out, s, Signature.of("serve", Map.of("x", x), Map.of("y", tf.withName("y").neg(x))));
+            try (ModelBundle b = ModelBundle.load(new ByteArrayInputStream(out.toByteArray()))) {
+                return b.run("serve", Map.of());
+            }
+        }),
+                "InvalidRunException",
+                "Signature 'serve' needs the input 'x', which was not given (its inputs: [x])");
+    }
+
     private static void lifecycle() {
         row("lifecycle", "`Session(graph, 0)`", () -> {
             try (Graph g = new Graph()) {
@@ -1114,7 +1255,8 @@ class ErrorCatalogueTest {
                 .append("`KernelException` when a node fails while running, `SessionClosedException`, and\n")
                 .append("`UnknownNameException` for names the graph or a result does not hold; files that\n")
                 .append("cannot be read give `TensorFormatException` (`.npy`, `.npz`) or `GraphFormatException`\n")
-                .append("(saved graphs), while failures of the file system stay `IOException`s. Plain-Java\n")
+                .append("(saved graphs and model bundles), a checkpoint that does not fit its session gives\n")
+                .append("`CheckpointException`, while failures of the file system stay `IOException`s. Plain-Java\n")
                 .append("argument errors (`Shape.of(-2)`, tensor factories, typed reads) throw the JDK's\n")
                 .append("`IllegalArgumentException`, `IllegalStateException`, `IndexOutOfBoundsException` or\n")
                 .append("`NullPointerException`.\n")
