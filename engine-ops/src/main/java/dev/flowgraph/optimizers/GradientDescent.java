@@ -1,0 +1,46 @@
+package dev.flowgraph.optimizers;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.flowgraph.Output;
+import java.util.List;
+
+/**
+ * Plain gradient descent: {@code var -= lr * g}. No slots.
+ *
+ * <pre>{@code
+ * Node step = new GradientDescent(0.1).minimize(loss);
+ * session.runner().addTarget(step).run();
+ * }</pre>
+ */
+public final class GradientDescent extends Optimizer {
+    private final double learningRate;
+
+    /**
+     * Creates the rule.
+     *
+     * @param learningRate lr, positive
+     * @throws IllegalArgumentException if lr is not positive and finite
+     */
+    public GradientDescent(double learningRate) {
+        super("GradientDescent");
+        this.learningRate = checkRate(learningRate);
+    }
+
+    @Override
+    List<String> slotNames() {
+        return List.of();
+    }
+
+    @Override
+    Output apply(Step s) {
+        return s.tf.assignSub(s.variable, s.tf.mul(s.constant(learningRate), s.gradient));
+    }
+
+    /** Checks a learning rate: positive and finite. */
+    static double checkRate(double learningRate) {
+        checkArgument(learningRate > 0 && Double.isFinite(learningRate),
+                "the learning rate must be positive and finite, not %s", learningRate);
+        return learningRate;
+    }
+}
