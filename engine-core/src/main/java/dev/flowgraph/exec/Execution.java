@@ -52,6 +52,8 @@ public final class Execution {
     private static final int NOT_STARTED = 0;
     private static final int RUNNING = 1;
     private static final int DONE = 2;
+    /** Ended by an exception after the run had stopped: a kernel cut short between its blocks. */
+    private static final int CUT_SHORT = 3;
     /** How many still-running nodes a cancellation message names. */
     private static final int NAMED_RUNNING = 5;
 
@@ -65,7 +67,7 @@ public final class Execution {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Null while the run goes on; then the first failure (a RuntimeException) or a {@link Stop}. */
     private final AtomicReference<Object> outcome = new AtomicReference<>();
-    /** Per node: NOT_STARTED, RUNNING or DONE; read only to describe a stopped run. */
+    /** Per node: NOT_STARTED, RUNNING, DONE or CUT_SHORT; read only to describe a stopped run. */
     private final AtomicIntegerArray state;
     private final AtomicInteger lastDone = new AtomicInteger(-1);
     private final long startNanos;
@@ -349,7 +351,7 @@ public final class Execution {
                     }
                 }
             } catch (Throwable t) {
-                state.lazySet(node, DONE);
+                state.lazySet(node, stopRequested() ? CUT_SHORT : DONE);
                 if (onCaller && caller.isInterrupted()) {
                     // A kernel on the caller's thread that fails while it is interrupted (a sleep or
                     // a wait that threw) failed because of the interrupt: the run is cancelled.
@@ -463,12 +465,15 @@ public final class Execution {
     private String progress() {
         int done = 0;
         List<Integer> running = new ArrayList<>();
+        List<Integer> cutShort = new ArrayList<>();
         for (int j = 0; j < plan.nodes.length; j++) {
             int s = state.get(j);
             if (s == DONE) {
                 done++;
             } else if (s == RUNNING) {
                 running.add(j);
+            } else if (s == CUT_SHORT) {
+                cutShort.add(j);
             }
         }
         StringBuilder sb = new StringBuilder().append(done).append(" of ").append(plan.nodes.length)
@@ -477,17 +482,26 @@ public final class Execution {
         if (last >= 0) {
             sb.append(", the last ").append(describe(last));
         }
+        if (!cutShort.isEmpty()) {
+            // A kernel that noticed the stop between its blocks may end before this message is built.
+            sb.append("; cut short by the stop: ");
+            name(sb, cutShort);
+        }
         if (running.isEmpty()) {
             return sb.append("; no node was still running").toString();
         }
         sb.append("; still running (finishing in the background, results dropped): ");
-        for (int i = 0; i < Math.min(running.size(), NAMED_RUNNING); i++) {
-            sb.append(i == 0 ? "" : ", ").append(describe(running.get(i)));
-        }
-        if (running.size() > NAMED_RUNNING) {
-            sb.append(" and ").append(running.size() - NAMED_RUNNING).append(" more");
-        }
+        name(sb, running);
         return sb.toString();
+    }
+
+    private void name(StringBuilder sb, List<Integer> nodes) {
+        for (int i = 0; i < Math.min(nodes.size(), NAMED_RUNNING); i++) {
+            sb.append(i == 0 ? "" : ", ").append(describe(nodes.get(i)));
+        }
+        if (nodes.size() > NAMED_RUNNING) {
+            sb.append(" and ").append(nodes.size() - NAMED_RUNNING).append(" more");
+        }
     }
 
     private String describe(int j) {

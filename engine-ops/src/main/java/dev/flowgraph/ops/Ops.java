@@ -907,6 +907,20 @@ public final class Ops {
     }
 
     /**
+     * Adds {@code x} in the run-time shape of {@code like}, its elements kept in row-major order:
+     * a reshape to a shape known only when the graph runs (gradients use it to restore an input's
+     * shape). The element counts must be equal: refused here when both are known, else the run
+     * fails. Any dtypes; {@code like}'s values are not read.
+     *
+     * @param x the input, whose dtype the output keeps
+     * @param like the tensor whose shape the output takes
+     * @return x's elements in like's shape
+     */
+    public Output reshapeLike(Output x, Output like) {
+        return op("ReshapeLike", x, like);
+    }
+
+    /**
      * Adds the transpose of {@code x}, as {@code numpy.transpose}: output axis {@code i} is input
      * axis {@code perm[i]}; with no perm the axes are reversed. Any dtype.
      *
@@ -980,6 +994,21 @@ public final class Ops {
     }
 
     /**
+     * Adds {@code x} surrounded by zeros (false for BOOL), as
+     * {@code numpy.pad(x, list(zip(before, after)))}: along each axis {@code d}, {@code before[d]}
+     * zeros first and {@code after[d]} last. The gradient of {@link #slice}. Any dtype.
+     *
+     * @param x the input, of rank r
+     * @param before r widths >= 0, the zeros before x along each axis
+     * @param after r widths >= 0, the zeros after x along each axis
+     * @return the padded value
+     */
+    public Output pad(Output x, long[] before, long[] after) {
+        return op("Pad", Attrs.builder().put("before", checkNotNull(before, "before"))
+                .put("after", checkNotNull(after, "after")).build(), x);
+    }
+
+    /**
      * Adds the slices of {@code params} along {@code axis} picked by {@code indices}, as
      * {@code tf.gather}: the output's shape is
      * {@code params.shape[:axis] + indices.shape + params.shape[axis+1:]}. An index outside
@@ -992,6 +1021,23 @@ public final class Ops {
      */
     public Output gather(Output params, Output indices, int axis) {
         return op("Gather", Attrs.of("axis", axis), params, indices);
+    }
+
+    /**
+     * Adds zeros of {@code like}'s run-time shape with the slices of {@code updates} added at
+     * {@code indices} along {@code axis}, as {@code numpy.add.at}: the adjoint of
+     * {@link #gather}, whose gradient it is. Slices at a repeated index add up. An index outside
+     * {@code [0, n)} fails the run.
+     *
+     * @param like the tensor whose shape the output takes (any dtype; values not read), rank >= 1
+     * @param indices INT32 or INT64 indices of any shape
+     * @param updates numeric values of gather's output shape,
+     *     {@code like.shape[:axis] + indices.shape + like.shape[axis+1:]}; their dtype is the output's
+     * @param axis the axis to scatter along, negative counting from the end
+     * @return the sums
+     */
+    public Output scatterAdd(Output like, Output indices, Output updates, int axis) {
+        return op("ScatterAdd", Attrs.of("axis", axis), like, indices, updates);
     }
 
     /**

@@ -40,8 +40,13 @@ final class GradientSamples {
      * @return the sample's builder, or empty if the type has none
      */
     static Optional<Function<Ops, GradientSample>> forType(String opType) {
-        for (Map<String, Function<Ops, GradientSample>> family : List.of(CORE,
-                MathGradientSamples.SAMPLES, ReduceGradientSamples.SAMPLES)) {
+        for (Map<String, Function<Ops, GradientSample>> family : List.of(
+                CORE,
+                MathGradientSamples.SAMPLES,
+                ReduceGradientSamples.SAMPLES,
+                ArrayGradientSamples.SAMPLES,
+                LinalgGradientSamples.SAMPLES,
+                NnGradientSamples.SAMPLES)) {
             if (family.containsKey(opType)) {
                 return Optional.of(family.get(opType));
             }

@@ -15,6 +15,7 @@ import dev.flowgraph.Runner;
 import dev.flowgraph.Session;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Gradients;
 import dev.flowgraph.io.GraphIO;
 import dev.flowgraph.io.Npy;
 import dev.flowgraph.io.Npz;
@@ -137,6 +138,7 @@ class ErrorCatalogueTest {
         variables();
         lifecycle();
         files();
+        arrayGradients();
     }
 
     private static void variables() {
@@ -887,7 +889,7 @@ class ErrorCatalogueTest {
                 "stream: graph.json: unsupported version 2 (this build reads version 1)");
         row("files", "saved graph: an unknown op type", () -> loadJson(graphJson(nodeJson("b", "Ad", "\"a:0\", \"a:0\""))),
                 "GraphFormatException (cause: UnknownOpException)",
-                "stream: graph.json node #1 'b' (op Ad): Unknown op type 'Ad'. Did you mean 'Add'? (an op is registered by an OpProvider listed in META-INF/services/dev.flowgraph.spi.OpProvider)");
+                "stream: graph.json node #1 'b' (op Ad): Unknown op type 'Ad'. Did you mean 'Add' or 'Pad'? (an op is registered by an OpProvider listed in META-INF/services/dev.flowgraph.spi.OpProvider)");
         row("files", "saved graph: an input naming no node", () -> loadJson(graphJson(nodeJson("b", "Add", "\"a:0\", \"aa:0\""))),
                 "GraphFormatException",
                 "stream: graph.json node #1 'b' (op Add): input 'aa:0': The graph has no node named 'aa'. Did you mean 'a'?");
@@ -962,6 +964,53 @@ class ErrorCatalogueTest {
         },
                 "InvalidRunException",
                 "Cannot run: the session's graph has been closed");
+    }
+
+    /**
+     * The ops added for gradients (pad, scatterAdd, reshapeLike), and gradients that the static
+     * shapes do not determine.
+     */
+    private static void arrayGradients() {
+        row("build", "`pad` with a negative width", session((tf, s) ->
+                tf.withName("p").pad(tf.constant(Tensor.vector(1.0, 2.0)), new long[] {-1}, new long[] {0})),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 'p' (op Pad; inputs float64[2]): before [-1] and after [0] need widths >= 0; axis 0 has a negative one");
+        row("build", "`scatterAdd` updates not of gather's output shape", session((tf, s) ->
+                tf.withName("s").scatterAdd(tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3, 2))),
+                        tf.constant(Tensor.vector(0, 1)), tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3, 2))), 0)),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 's' (op ScatterAdd; inputs float64[3, 2], int32[2], float64[3, 2]): updates have shape [3, 2] but like [3, 2] and indices [2] need [2, 2] (gather's output shape)");
+        row("run", "`scatterAdd` index out of range", session((tf, s) -> {
+            Output i = tf.placeholder("i", DType.INT32, Shape.of(-1));
+            tf.withName("s").scatterAdd(tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3))), i,
+                    tf.constant(Tensor.vector(1.0, 2.0)), 0);
+            return s.runner().feed("i", Tensor.vector(0, 3)).fetch("s").run();
+        }),
+                "KernelException (cause: IndexOutOfBoundsException)",
+                "Node 's' (op ScatterAdd; inputs float64[3], int32[2], float64[2]) failed: scatterAdd index 3 (element 1 of the indices) is out of range [0, 3) for axis 0 of shape [3]");
+        row("run", "`reshapeLike` to a shape of another size, known only at run time", session((tf, s) -> {
+            Output like = tf.placeholder("like", DType.FLOAT64, Shape.of(-1));
+            tf.withName("r").reshapeLike(tf.constant(Tensor.vector(1.0, 2.0, 3.0)), like);
+            return s.runner().feed("like", Tensor.vector(1.0, 2.0)).fetch("r").run();
+        }),
+                "KernelException (cause: IllegalArgumentException)",
+                "Node 'r' (op ReshapeLike; inputs float64[3], float64[2]) failed: cannot reshape [3] (3 elements) like [2] (2 elements)");
+        row("gradients", "gradient of `concat` where an input before the last has an unknown size along the axis",
+                session((tf, s) -> {
+                    Output u = tf.placeholder("u", DType.FLOAT64, Shape.of(-1, 2));
+                    Output joined = tf.withName("j").concat(0, u, u);
+                    return Gradients.of(tf.sum(joined), List.of(u));
+                }),
+                "GraphBuildException",
+                "cannot differentiate node 'j' (op Concat): input 0 ([-1, 2]) has an unknown size along axis 0, so where the inputs after it start is unknown");
+        row("gradients", "gradient of `sparseSoftmaxCrossEntropy` with an unknown number of classes",
+                session((tf, s) -> {
+                    Output z = tf.placeholder("z", DType.FLOAT64, Shape.of(2, -1));
+                    Output loss = tf.withName("xent").sparseSoftmaxCrossEntropy(z, tf.constant(Tensor.vector(0, 1)));
+                    return Gradients.of(loss, List.of(z));
+                }),
+                "GraphBuildException",
+                "cannot differentiate node 'xent' (op SparseSoftmaxCrossEntropy): logits of shape [2, -1]; the gradient needs the number of classes, the last dimension");
     }
 
     /** A test op whose kernel always throws, to show that the kernel's exception is the cause. */
