@@ -24,7 +24,7 @@ import java.io.PrintStream;
  * J(θ) = (1 / 2m) · ‖Xθ − y‖²
  * </pre>
  * whose gradient {@code (1/m) Xᵀ(Xθ − y)} comes from {@code Gradients} through
- * {@link GradientDescent#minimize}. It prints the cost every {@value #PRINT_EVERY} steps and the
+ * {@link GradientDescent#minimize}. It prints the cost every 50 steps and the
  * fitted θ, which lands within a few hundredths of (1, 2).
  *
  * <pre>{@code
@@ -39,15 +39,15 @@ public final class LinearRegression {
     /** The learning rate of gradient descent. */
     static final double LEARNING_RATE = 0.1;
     /** The number of gradient-descent steps. */
-    static final int STEPS = 1000;
+    static final int STEPS = 500;
     /** How often the cost is printed. */
-    static final int PRINT_EVERY = 100;
+    static final int PRINT_EVERY = 50;
 
     /**
      * What the fit found.
      *
      * @param theta the fitted (θ0, θ1): intercept and slope
-     * @param costs the cost before step 0, {@value #PRINT_EVERY}, 200, ..., and after the last
+     * @param costs the cost before step 0, 50, 100, ..., and after the last
      *     step
      */
     public record Fit(double[] theta, double[] costs) {}
@@ -84,11 +84,11 @@ public final class LinearRegression {
                     double j = session.runner().fetch(cost).addTarget(train).run().get(0).getDouble();
                     if (step % PRINT_EVERY == 0) {
                         costs[step / PRINT_EVERY] = j;
-                        out.printf("step %4d  cost %.6f%n", step, j);
+                        out.printf("step %4d  cost %.8f%n", step, j);
                     }
                 }
                 costs[costs.length - 1] = session.runner().fetch(cost).run().get(0).getDouble();
-                out.printf("step %4d  cost %.6f%n", STEPS, costs[costs.length - 1]);
+                out.printf("step %4d  cost %.8f%n", STEPS, costs[costs.length - 1]);
                 double[] theta = session.variableValues().get("theta").toDoubleArray();
                 out.printf("fitted θ = (%.4f, %.4f); the data came from (1, 2)%n", theta[0], theta[1]);
                 return new Fit(theta, costs);

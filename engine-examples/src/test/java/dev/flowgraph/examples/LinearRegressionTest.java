@@ -26,7 +26,7 @@ class LinearRegressionTest {
         // At the optimum it is about the noise's variance / 2 = 0.005.
         assertTrue(costs[costs.length - 1] < 0.01, p.text);
         assertTrue(p.text.contains("step    0  cost "), p.text);
-        assertTrue(p.text.contains("step 1000  cost "), p.text);
+        assertTrue(p.text.contains("step  500  cost "), p.text);
         assertTrue(p.text.contains(String.format("fitted θ = (%.4f, %.4f)", theta[0], theta[1])), p.text);
     }
 }
