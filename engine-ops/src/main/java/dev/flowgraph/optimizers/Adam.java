@@ -1,7 +1,5 @@
 package dev.flowgraph.optimizers;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.flowgraph.DType;
 import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
@@ -66,13 +64,10 @@ public final class Adam extends Optimizer {
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         super("Adam");
-        this.learningRate = GradientDescent.checkRate(learningRate);
-        checkArgument(beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1), not %s", beta1);
-        checkArgument(beta2 >= 0 && beta2 < 1, "beta2 must be in [0, 1), not %s", beta2);
-        checkArgument(epsilon > 0 && Double.isFinite(epsilon), "epsilon must be positive, not %s", epsilon);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
+        this.learningRate = checkPositive("the learning rate", learningRate);
+        this.beta1 = checkDecay("beta1", beta1);
+        this.beta2 = checkDecay("beta2", beta2);
+        this.epsilon = checkPositive("epsilon", epsilon);
     }
 
     @Override

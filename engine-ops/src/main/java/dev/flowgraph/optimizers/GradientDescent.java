@@ -1,7 +1,5 @@
 package dev.flowgraph.optimizers;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.flowgraph.Output;
 import java.util.List;
 
@@ -24,7 +22,7 @@ public final class GradientDescent extends Optimizer {
      */
     public GradientDescent(double learningRate) {
         super("GradientDescent");
-        this.learningRate = checkRate(learningRate);
+        this.learningRate = checkPositive("the learning rate", learningRate);
     }
 
     @Override
@@ -35,12 +33,5 @@ public final class GradientDescent extends Optimizer {
     @Override
     Output apply(Step s) {
         return s.tf.assignSub(s.variable, s.tf.mul(s.constant(learningRate), s.gradient));
-    }
-
-    /** Checks a learning rate: positive and finite. */
-    static double checkRate(double learningRate) {
-        checkArgument(learningRate > 0 && Double.isFinite(learningRate),
-                "the learning rate must be positive and finite, not %s", learningRate);
-        return learningRate;
     }
 }

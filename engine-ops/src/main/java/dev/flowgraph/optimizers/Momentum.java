@@ -1,7 +1,5 @@
 package dev.flowgraph.optimizers;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.flowgraph.Output;
 import java.util.List;
 
@@ -33,9 +31,8 @@ public final class Momentum extends Optimizer {
      */
     public Momentum(double learningRate, double momentum, boolean nesterov) {
         super("Momentum");
-        this.learningRate = GradientDescent.checkRate(learningRate);
-        checkArgument(momentum >= 0 && momentum < 1, "the momentum must be in [0, 1), not %s", momentum);
-        this.momentum = momentum;
+        this.learningRate = checkPositive("the learning rate", learningRate);
+        this.momentum = checkDecay("the momentum", momentum);
         this.nesterov = nesterov;
     }
 

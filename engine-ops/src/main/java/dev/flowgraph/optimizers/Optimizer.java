@@ -98,8 +98,7 @@ public abstract class Optimizer {
      * @throws IllegalArgumentException if clipNorm is not positive and finite
      */
     public final Optimizer withClipByGlobalNorm(double clipNorm) {
-        checkArgument(clipNorm > 0 && Double.isFinite(clipNorm), "the clip norm must be positive, not %s", clipNorm);
-        this.clipNorm = clipNorm;
+        this.clipNorm = checkPositive("the clip norm", clipNorm);
         return this;
     }
 
@@ -293,8 +292,8 @@ public abstract class Optimizer {
             String candidate = k == 0 ? name : name + "_" + k;
             boolean free = true;
             for (GradientAndVariable gv : pairs) {
-                free &= !graph.hasNode(gv.variable().node().name() + "/" + candidate + "/update")
-                        && slotNames().stream().noneMatch(s -> graph.hasNode(gv.variable().node().name() + "/" + candidate + "/" + s));
+                String prefix = gv.variable().node().name() + "/" + candidate + "/";
+                free &= slotNames().stream().noneMatch(slot -> graph.hasNode(prefix + slot));
             }
             if (free) {
                 return candidate;
@@ -321,6 +320,18 @@ public abstract class Optimizer {
             clipped.add(tf.div(tf.mul(g, c), toDType(tf, divisor, g.dtype())));
         }
         return clipped;
+    }
+
+    /** Checks a setting that must be positive and finite (a learning rate, an epsilon). */
+    static double checkPositive(String what, double value) {
+        checkArgument(value > 0 && Double.isFinite(value), "%s must be positive and finite, not %s", what, value);
+        return value;
+    }
+
+    /** Checks a decay rate: in [0, 1). */
+    static double checkDecay(String what, double value) {
+        checkArgument(value >= 0 && value < 1, "%s must be in [0, 1), not %s", what, value);
+        return value;
     }
 
     /** Casts x to dtype unless it has it already. */

@@ -1,7 +1,5 @@
 package dev.flowgraph.optimizers;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.flowgraph.Output;
 import java.util.List;
 
@@ -40,13 +38,10 @@ public final class RMSProp extends Optimizer {
      */
     public RMSProp(double learningRate, double rho, double momentum, double epsilon) {
         super("RMSProp");
-        this.learningRate = GradientDescent.checkRate(learningRate);
-        checkArgument(rho >= 0 && rho < 1, "rho must be in [0, 1), not %s", rho);
-        checkArgument(momentum >= 0 && momentum < 1, "the momentum must be in [0, 1), not %s", momentum);
-        checkArgument(epsilon > 0 && Double.isFinite(epsilon), "epsilon must be positive, not %s", epsilon);
-        this.rho = rho;
-        this.momentum = momentum;
-        this.epsilon = epsilon;
+        this.learningRate = checkPositive("the learning rate", learningRate);
+        this.rho = checkDecay("rho", rho);
+        this.momentum = checkDecay("the momentum", momentum);
+        this.epsilon = checkPositive("epsilon", epsilon);
     }
 
     @Override
