@@ -30,7 +30,6 @@ public final class Adam extends Optimizer {
     /** The default learning rate, 1e-3. */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
-    private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -63,8 +62,7 @@ public final class Adam extends Optimizer {
      * @throws IllegalArgumentException if an argument is out of range
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-        super("Adam");
-        this.learningRate = checkPositive("the learning rate", learningRate);
+        super("Adam", learningRate);
         this.beta1 = checkDecay("beta1", beta1);
         this.beta2 = checkDecay("beta2", beta2);
         this.epsilon = checkPositive("epsilon", epsilon);
@@ -86,7 +84,7 @@ public final class Adam extends Optimizer {
         Output newV = tf.assign(v, tf.add(tf.mul(s.constant(beta2), v), tf.mul(tf.mul(s.constant(1 - beta2), g), g)));
         Output one = tf.constant(1.0);
         Output lrT = tf.div(
-                tf.mul(tf.constant(learningRate), tf.sqrt(tf.sub(one, tf.pow(tf.constant(beta2), t)))),
+                tf.mul(s.learningRate(DType.FLOAT64), tf.sqrt(tf.sub(one, tf.pow(tf.constant(beta2), t)))),
                 tf.sub(one, tf.pow(tf.constant(beta1), t)));
         lrT = toDType(tf, lrT, s.variable.dtype());
         Output delta = tf.div(tf.mul(lrT, newM), tf.add(tf.sqrt(newV), s.constant(epsilon)));

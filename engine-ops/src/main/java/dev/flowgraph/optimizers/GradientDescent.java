@@ -12,7 +12,6 @@ import java.util.List;
  * }</pre>
  */
 public final class GradientDescent extends Optimizer {
-    private final double learningRate;
 
     /**
      * Creates the rule.
@@ -21,8 +20,7 @@ public final class GradientDescent extends Optimizer {
      * @throws IllegalArgumentException if lr is not positive and finite
      */
     public GradientDescent(double learningRate) {
-        super("GradientDescent");
-        this.learningRate = checkPositive("the learning rate", learningRate);
+        super("GradientDescent", learningRate);
     }
 
     @Override
@@ -32,6 +30,6 @@ public final class GradientDescent extends Optimizer {
 
     @Override
     Output apply(Step s) {
-        return s.tf.assignSub(s.variable, s.tf.mul(s.constant(learningRate), s.gradient));
+        return s.tf.assignSub(s.variable, s.tf.mul(s.learningRate(), s.gradient));
     }
 }

@@ -17,7 +17,6 @@ import java.util.List;
  * }</pre>
  */
 public final class Momentum extends Optimizer {
-    private final double learningRate;
     private final double momentum;
     private final boolean nesterov;
 
@@ -30,8 +29,7 @@ public final class Momentum extends Optimizer {
      * @throws IllegalArgumentException if an argument is out of range
      */
     public Momentum(double learningRate, double momentum, boolean nesterov) {
-        super("Momentum");
-        this.learningRate = checkPositive("the learning rate", learningRate);
+        super("Momentum", learningRate);
         this.momentum = checkDecay("the momentum", momentum);
         this.nesterov = nesterov;
     }
@@ -48,6 +46,6 @@ public final class Momentum extends Optimizer {
         Output a = s.slot("accumulator");
         Output newA = tf.assign(a, tf.add(tf.mul(mu, a), s.gradient));
         Output direction = nesterov ? tf.add(s.gradient, tf.mul(mu, newA)) : newA;
-        return tf.assignSub(s.variable, tf.mul(s.constant(learningRate), direction));
+        return tf.assignSub(s.variable, tf.mul(s.learningRate(), direction));
     }
 }

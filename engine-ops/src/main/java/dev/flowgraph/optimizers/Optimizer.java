@@ -51,6 +51,9 @@ import java.util.Set;
  * {@code tf.initAllVariables()} initialises them only when called <em>after</em>
  * {@code minimize}; or run {@link #initializer()}.
  *
+ * <p><b>Learning rate.</b> A constant given to the constructor, or, with
+ * {@link #withLearningRate}, an output read at each run (a schedule).
+ *
  * <p><b>Clipping.</b> With {@link #withClipByGlobalNorm}, the gradients are first scaled together
  * as {@code tf.clip_by_global_norm} does: {@code g_i * c / max(||g||, c)}, where {@code ||g||}
  * is the Euclidean norm of all gradients' elements at once.
@@ -65,6 +68,8 @@ import java.util.Set;
  */
 public abstract class Optimizer {
     private final String name;
+    private final double learningRate;
+    private Output learningRateOutput;
     private double clipNorm;
     private final List<Node> slotInitializers = new ArrayList<>();
     private Graph graph;
@@ -73,9 +78,12 @@ public abstract class Optimizer {
      * Creates an optimizer; subclasses live in this package.
      *
      * @param name the name of the rule, used in slot and node names
+     * @param learningRate the learning rate, positive
+     * @throws IllegalArgumentException if the learning rate is not positive and finite
      */
-    Optimizer(String name) {
+    Optimizer(String name, double learningRate) {
         this.name = name;
+        this.learningRate = checkPositive("the learning rate", learningRate);
     }
 
     /**
@@ -86,6 +94,32 @@ public abstract class Optimizer {
      */
     public final String name() {
         return name;
+    }
+
+    /**
+     * Makes every step built after this call read its learning rate from an output, instead of
+     * the constant given to the constructor: a placeholder fed at each run, or a variable, for a
+     * schedule. The value is read when the step runs; the constructor's learning rate is then
+     * unused.
+     *
+     * <pre>{@code
+     * Output lr = tf.placeholder("lr", DType.FLOAT64, Shape.scalar());
+     * Node step = new GradientDescent(0.1).withLearningRate(lr).minimize(loss);
+     * session.runner().feed(lr, Tensor.scalar(0.1 * Math.pow(0.5, epoch))).addTarget(step).run();
+     * }</pre>
+     *
+     * @param learningRate a FLOAT32 or FLOAT64 scalar, cast to each variable's dtype (to
+     *     FLOAT64 for Adam's step size)
+     * @return this optimizer
+     * @throws IllegalArgumentException if the output is not a float scalar
+     */
+    public final Optimizer withLearningRate(Output learningRate) {
+        checkNotNull(learningRate, "learningRate");
+        checkArgument(learningRate.dtype().isFloating() && learningRate.shape().equals(Shape.scalar()),
+                "the learning rate '%s' must be a FLOAT32 or FLOAT64 scalar, not %s%s", learningRate.name(),
+                learningRate.dtype(), learningRate.shape());
+        this.learningRateOutput = learningRate;
+        return this;
     }
 
     /**
@@ -277,6 +311,19 @@ public abstract class Optimizer {
             var v = slots.variable(slotName, dtype, shape, Initializers.zeros());
             slotInitializers.add(v.initializer());
             return v.output();
+        }
+
+        /** The learning rate, in the variable's dtype. */
+        Output learningRate() {
+            return learningRate(variable.dtype());
+        }
+
+        /** The learning rate, in the given float dtype: a constant, or the output set for it. */
+        Output learningRate(DType dtype) {
+            if (learningRateOutput != null) {
+                return toDType(tf, learningRateOutput, dtype);
+            }
+            return dtype == DType.FLOAT32 ? tf.constant((float) learningRate) : tf.constant(learningRate);
         }
 
         /** A scalar constant of the variable's dtype. */

@@ -22,7 +22,6 @@ import java.util.List;
  * }</pre>
  */
 public final class RMSProp extends Optimizer {
-    private final double learningRate;
     private final double rho;
     private final double momentum;
     private final double epsilon;
@@ -37,8 +36,7 @@ public final class RMSProp extends Optimizer {
      * @throws IllegalArgumentException if an argument is out of range
      */
     public RMSProp(double learningRate, double rho, double momentum, double epsilon) {
-        super("RMSProp");
-        this.learningRate = checkPositive("the learning rate", learningRate);
+        super("RMSProp", learningRate);
         this.rho = checkDecay("rho", rho);
         this.momentum = checkDecay("the momentum", momentum);
         this.epsilon = checkPositive("epsilon", epsilon);
@@ -56,7 +54,7 @@ public final class RMSProp extends Optimizer {
         Output ms = s.slot("ms");
         Output mom = s.slot("momentum");
         Output newMs = tf.assign(ms, tf.add(tf.mul(s.constant(rho), ms), tf.mul(tf.mul(s.constant(1 - rho), g), g)));
-        Output scaled = tf.div(tf.mul(s.constant(learningRate), g), tf.sqrt(tf.add(newMs, s.constant(epsilon))));
+        Output scaled = tf.div(tf.mul(s.learningRate(), g), tf.sqrt(tf.add(newMs, s.constant(epsilon))));
         Output newMom = tf.assign(mom, tf.add(tf.mul(s.constant(momentum), mom), scaled));
         return tf.assignSub(s.variable, newMom);
     }

@@ -59,16 +59,21 @@ class OptimizersTest {
         return expected;
     }
 
-    private static Optimizer optimizer(String name) {
-        // The settings optimizers.py uses for each case.
+    /** The learning rate optimizers.py uses for each case. */
+    private static double learningRate(String name) {
+        return name.startsWith("sgd") || name.equals("momentum") || name.equals("nesterov") ? 0.1 : 0.01;
+    }
+
+    /** The optimizer of each case of optimizers.py, with the given learning rate. */
+    private static Optimizer optimizer(String name, double lr) {
         return switch (name) {
-            case "sgd" -> new GradientDescent(0.1);
-            case "momentum" -> new Momentum(0.1, 0.9, false);
-            case "nesterov" -> new Momentum(0.1, 0.9, true);
-            case "adam" -> new Adam(0.01, 0.9, 0.999, 1e-8);
-            case "rmsprop" -> new RMSProp(0.01, 0.9, 0.0, 1e-10);
-            case "rmsprop_momentum" -> new RMSProp(0.01, 0.9, 0.5, 1e-10);
-            case "sgd_clipped" -> new GradientDescent(0.1).withClipByGlobalNorm(1.0);
+            case "sgd" -> new GradientDescent(lr);
+            case "momentum" -> new Momentum(lr, 0.9, false);
+            case "nesterov" -> new Momentum(lr, 0.9, true);
+            case "adam" -> new Adam(lr, 0.9, 0.999, 1e-8);
+            case "rmsprop" -> new RMSProp(lr, 0.9, 0.0, 1e-10);
+            case "rmsprop_momentum" -> new RMSProp(lr, 0.9, 0.5, 1e-10);
+            case "sgd_clipped" -> new GradientDescent(lr).withClipByGlobalNorm(1.0);
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -91,6 +96,21 @@ class OptimizersTest {
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam", "rmsprop", "rmsprop_momentum", "sgd_clipped"})
     void followsTheNumPyReference(String name) throws IOException {
+        checkAgainstTheReference(name, false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd", "nesterov", "adam", "rmsprop_momentum"})
+    void followsTheNumPyReferenceWithTheLearningRateFed(String name) throws IOException {
+        checkAgainstTheReference(name, true);
+    }
+
+    /**
+     * Runs the four steps of optimizers.py's case {@code name} on w and b with the gradients fed,
+     * comparing both variables after each step; with {@code fedRate}, the learning rate is a
+     * placeholder fed with the case's value.
+     */
+    private static void checkAgainstTheReference(String name, boolean fedRate) throws IOException {
         Map<String, double[]> expected = reference();
         try (Graph g = new Graph()) {
             Ops tf = Ops.on(g);
@@ -98,16 +118,22 @@ class OptimizersTest {
             Variable b = tf.variable("b", DType.FLOAT64, Shape.of(2, 2), Initializers.zeros());
             Output gw = tf.placeholder("gw", DType.FLOAT64, Shape.of(3));
             Output gb = tf.placeholder("gb", DType.FLOAT64, Shape.of(2, 2));
-            Node step = optimizer(name).applyGradients(
+            Output lr = tf.placeholder("lr", DType.FLOAT64, Shape.scalar());
+            // A wrong constructor rate shows if the fed one is not the one used.
+            Optimizer optimizer = fedRate ? optimizer(name, 7.0).withLearningRate(lr) : optimizer(name, learningRate(name));
+            Node step = optimizer.applyGradients(
                     List.of(new GradientAndVariable(gw, w.output()), new GradientAndVariable(gb, b.output())));
             Node init = tf.initAllVariables();
             try (Session s = new Session(g, 2)) {
                 s.runner().addTarget(init).run();
                 s.restoreVariables(Map.of("w", Tensor.vector(W0), "b", Tensor.of(B0, Shape.of(2, 2))));
                 for (int t = 1; t <= GRADS.length; t++) {
-                    s.runner().feed(gw, Tensor.vector(GRADS[t - 1][0]))
-                            .feed(gb, Tensor.of(GRADS[t - 1][1], Shape.of(2, 2)))
-                            .addTarget(step).run();
+                    Runner r = s.runner().feed(gw, Tensor.vector(GRADS[t - 1][0]))
+                            .feed(gb, Tensor.of(GRADS[t - 1][1], Shape.of(2, 2)));
+                    if (fedRate) {
+                        r.feed(lr, Tensor.scalar(learningRate(name)));
+                    }
+                    r.addTarget(step).run();
                     Map<String, Tensor> values = s.variableValues();
                     assertClose(expected.get(name + " " + t + " w"), values.get("w").toDoubleArray(), name + " step " + t + " w");
                     assertClose(expected.get(name + " " + t + " b"), values.get("b").toDoubleArray(), name + " step " + t + " b");
@@ -149,7 +175,7 @@ class OptimizersTest {
                 // reference's to cover the distance 3 in 300 steps.
                 case "adam" -> new Adam(0.1);
                 case "rmsprop", "rmsprop_momentum" -> new RMSProp(0.05, 0.9, name.equals("rmsprop") ? 0 : 0.5, 1e-10);
-                default -> optimizer(name);
+                default -> optimizer(name, learningRate(name));
             };
             Node step = optimizer.minimize(loss);
             try (Session s = new Session(g, 1)) {
@@ -221,6 +247,27 @@ class OptimizersTest {
             d[i] = f[i];
         }
         return d;
+    }
+
+    @Test
+    void aFedLearningRateChangesFromRunToRun() {
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.on(g);
+            Output loss = distanceToThree(tf);
+            Output lr = tf.placeholder("lr", DType.FLOAT32, Shape.scalar());
+            Node step = new GradientDescent(1.0).withLearningRate(lr).minimize(loss);
+            try (Session s = new Session(g, 1)) {
+                s.runner().addTarget(tf.initAllVariables()).run();
+                // w -= lr * 2(w - 3): with lr 0.25 from 0 to 1.5; with lr 0.5 from 1.5 to 1.5 + 1.5 = 3.
+                s.runner().feed(lr, Tensor.scalar(0.25f)).addTarget(step).run();
+                assertEquals(1.5, s.variableValues().get("w").getDouble());
+                s.runner().feed(lr, Tensor.scalar(0.5f)).addTarget(step).run();
+                assertEquals(3.0, s.variableValues().get("w").getDouble());
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Adam().withLearningRate(tf.placeholder("rates", DType.FLOAT64, Shape.of(2))));
+            assertEquals("the learning rate 'rates:0' must be a FLOAT32 or FLOAT64 scalar, not float64[2]", e.getMessage());
+        }
     }
 
     @Test
