@@ -210,7 +210,8 @@ public abstract class Optimizer {
      * @return the target to run for one step, a NoOp named after the rule ({@code Adam},
      *     {@code Adam_1}, ...)
      * @throws GraphBuildException if the list is empty, an entry is not a float variable, a
-     *     variable appears twice, or a gradient's dtype or shape differs from its variable's
+     *     variable appears twice, a gradient's dtype or shape differs from its variable's, or
+     *     this optimizer has built steps for another graph
      */
     public final Node applyGradients(List<GradientAndVariable> gradientsAndVariables) {
         checkNotNull(gradientsAndVariables, "gradientsAndVariables");
@@ -237,6 +238,10 @@ public abstract class Optimizer {
                         "the gradient '%s' is %s%s but the variable '%s' is %s%s; they must have the same dtype and shape",
                         g.name(), g.dtype(), g.shape(), v.node().name(), v.dtype(), v.shape()));
             }
+        }
+        if (this.graph != null && this.graph != graph) {
+            throw new GraphBuildException("this " + name + " optimizer has built steps for another graph; make one"
+                    + " optimizer per graph");
         }
         List<Output> gradients = gradientsAndVariables.stream().map(GradientAndVariable::gradient).toList();
         if (clipNorm > 0) {

@@ -392,6 +392,18 @@ class OptimizersTest {
     }
 
     @Test
+    void oneOptimizerServesOneGraph() {
+        Optimizer adam = new Adam();
+        try (Graph first = new Graph(); Graph second = new Graph()) {
+            adam.minimize(distanceToThree(Ops.on(first)));
+            Output loss = distanceToThree(Ops.on(second));
+            GraphBuildException e = assertThrows(GraphBuildException.class, () -> adam.minimize(loss));
+            assertEquals("this Adam optimizer has built steps for another graph; make one optimizer per graph",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void refusesBadSettings() {
         IllegalArgumentException lr = assertThrows(IllegalArgumentException.class, () -> new GradientDescent(0));
         assertEquals("the learning rate must be positive and finite, not 0.0", lr.getMessage());
