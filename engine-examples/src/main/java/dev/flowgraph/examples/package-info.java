@@ -3,7 +3,8 @@
  * it prints: {@link dev.flowgraph.examples.ScalarExpression} (graphs, placeholders, feeding by
  * name, feeding an intermediate, Graphviz pictures of the graph and of a run),
  * {@link dev.flowgraph.examples.MatrixVector} (tensors and matMul),
- * {@link dev.flowgraph.examples.ParallelBranches} (dataflow scheduling on a pool).
+ * {@link dev.flowgraph.examples.ParallelBranches} (dataflow scheduling on a pool),
+ * {@link dev.flowgraph.examples.LinearRegression} (variables, gradients, gradient descent).
  * The sub-package {@link dev.flowgraph.examples.mnist} holds the Mnist example's data reading,
  * mini-batches, progress bar and pictures.
  * Run one with {@code mvn -q -pl engine-examples -am compile exec:java -Dexample=Name}.

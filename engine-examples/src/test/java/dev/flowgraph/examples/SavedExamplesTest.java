@@ -91,6 +91,37 @@ class SavedExamplesTest {
     }
 
     @Test
+    void linearRegression() throws IOException {
+        // Feeding theta computes the cost at a given θ without initialising the variable.
+        Map<String, Tensor> theta = Map.of("theta", Tensor.of(new double[] {1.0, 2.0}, Shape.of(2, 1)));
+        assertRoundTrip("LinearRegression", LinearRegression::build, "cost", theta);
+        assertRoundTrip("LinearRegressionData", tf -> {
+            LinearRegression.build(tf);
+            return tf.graph().output("y");
+        }, "y", Map.of());
+    }
+
+    @Test
+    void linearRegressionTrainsTheSameAfterSaving() throws IOException {
+        Path file = saved("LinearRegressionTrain", LinearRegression::build);
+        try (Graph direct = new Graph(); Graph loaded = GraphIO.load(file)) {
+            LinearRegression.build(Ops.on(direct));
+            assertArrayEquals(thetaAfterTenSteps(direct), thetaAfterTenSteps(loaded));
+        }
+    }
+
+    /** Initialises the variables, runs the "train" target ten times and returns theta. */
+    private static double[] thetaAfterTenSteps(Graph g) {
+        try (Session s = new Session(g, 1)) {
+            s.runner().addTarget(Ops.on(g).initAllVariables()).run();
+            for (int i = 0; i < 10; i++) {
+                s.runner().addTarget("train").run();
+            }
+            return s.variableValues().get("theta").toDoubleArray();
+        }
+    }
+
+    @Test
     void aFreshJvmComputesTheSameBits() throws IOException, InterruptedException {
         Path scalar = saved("ScalarExpression", ScalarExpression::build);
         Path branches = saved("ParallelBranches", ParallelBranches::build);

@@ -25,6 +25,9 @@ import dev.flowgraph.io.Signature;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.train.Initializers;
 import dev.flowgraph.ops.train.Variable;
+import dev.flowgraph.optimizers.Adam;
+import dev.flowgraph.optimizers.GradientAndVariable;
+import dev.flowgraph.optimizers.GradientDescent;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
@@ -144,6 +147,7 @@ class ErrorCatalogueTest {
         files();
         arrayGradients();
         checkpoints();
+        optimizers();
     }
 
     private static void variables() {
@@ -1152,6 +1156,56 @@ class ErrorCatalogueTest {
                 }),
                 "GraphBuildException",
                 "cannot differentiate node 'xent' (op SparseSoftmaxCrossEntropy): logits of shape [2, -1]; the gradient needs the number of classes, the last dimension");
+    }
+
+    /** Optimizers given a loss or variables they cannot train, or mismatched gradients. */
+    private static void optimizers() {
+        row("optimizers", "`minimize` of a loss that is not a scalar", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.ones());
+            return new Adam().minimize(tf.withName("loss").square(w.output()));
+        }),
+                "GraphBuildException",
+                "cannot minimize 'loss' (float64[2]): the loss must be a FLOAT32 or FLOAT64 scalar; reduce it with tf.sum or tf.mean first");
+        row("optimizers", "`minimize` of a loss that depends on no float variable", session((tf, s) ->
+                new Adam().minimize(tf.withName("loss").square(tf.placeholder("x", DType.FLOAT64, Shape.scalar())))),
+                "GraphBuildException",
+                "cannot minimize 'loss': it depends on no FLOAT32 or FLOAT64 variable, so there is nothing to train");
+        row("optimizers", "`minimize` over an integer variable", session((tf, s) -> {
+            Variable n = tf.variable("n", DType.INT32, Shape.scalar(), Initializers.ones());
+            Output loss = tf.withName("loss").cast(n.output(), DType.FLOAT64);
+            return new GradientDescent(0.1).minimize(loss, List.of(n.output()));
+        }),
+                "GraphBuildException",
+                "cannot train the variable 'n' (int32[]): optimizers update FLOAT32 and FLOAT64 variables only");
+        row("optimizers", "`minimize` over a variable the loss does not depend on", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.scalar(), Initializers.ones());
+            Variable other = tf.variable("other", DType.FLOAT64, Shape.scalar(), Initializers.ones());
+            return new GradientDescent(0.1).minimize(tf.withName("loss").square(w.output()), List.of(other.output()));
+        }),
+                "GraphBuildException",
+                "cannot minimize 'loss' over the variable 'other': the loss does not depend on it");
+        row("optimizers", "`minimize` over an output that is not a variable", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.scalar(), Initializers.ones());
+            Output loss = tf.withName("loss").square(w.output());
+            return new GradientDescent(0.1).minimize(loss, List.of(loss));
+        }),
+                "GraphBuildException",
+                "'loss' is the output of a Square node, not a variable; optimizers update variables (Variable.output())");
+        row("optimizers", "`applyGradients` with a gradient of another shape", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(3), Initializers.ones());
+            Output g = tf.placeholder("g", DType.FLOAT64, Shape.of(2));
+            return new GradientDescent(0.1).applyGradients(List.of(new GradientAndVariable(g, w.output())));
+        }),
+                "GraphBuildException",
+                "the gradient 'g:0' is float64[2] but the variable 'w' is float64[3]; they must have the same dtype and shape");
+        row("optimizers", "`applyGradients` with one variable twice", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(3), Initializers.ones());
+            Output g = tf.placeholder("g", DType.FLOAT64, Shape.of(3));
+            return new GradientDescent(0.1).applyGradients(
+                    List.of(new GradientAndVariable(g, w.output()), new GradientAndVariable(g, w.output())));
+        }),
+                "GraphBuildException",
+                "the variable 'w' appears twice in GradientDescent.applyGradients; sum its gradients first");
     }
 
     /** A test op whose kernel always throws, to show that the kernel's exception is the cause. */
