@@ -12,8 +12,6 @@ import dev.flowgraph.ops.Ops;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -79,7 +77,7 @@ public final class ScalarExpression {
             Output a = g.output("a");
             Output u = g.output("u");
             out.println("Graph: J = 3 * (a + b * c), " + g.size() + " nodes: u = b * c, v = a + u, J = 3 * v");
-            writePicture(out, "Graph picture", GraphDot.toDot(g), pictureDir.resolve("ScalarExpression"));
+            GraphPictures.write(out, "Graph picture", GraphDot.toDot(g), pictureDir.resolve("ScalarExpression"));
 
             try (Session session = new Session(g)) {
                 double j = computeJ(session);
@@ -92,7 +90,7 @@ public final class ScalarExpression {
                         .fetch("J")
                         .run().get("J").getDouble();
                 out.println("a = 5, u = b * c fed as 10  ->  J = " + jFed);
-                writePicture(out, "Run picture (u fed; b, c pruned)",
+                GraphPictures.write(out, "Run picture (u fed; b, c pruned)",
                         GraphDot.toDot(g, List.of(a, u), List.of(jOutput), List.of()),
                         pictureDir.resolve("ScalarExpression-fed-u"));
                 double jLoaded = saveAndReload(out, g, pictureDir.resolve("ScalarExpression.fgraph"));
@@ -142,23 +140,6 @@ public final class ScalarExpression {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save or load " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes {@code base.dot}, and {@code base.png} when Graphviz is installed, printing both paths. */
-    private static void writePicture(PrintStream out, String what, String dot, Path base) {
-        Path dotFile = base.resolveSibling(base.getFileName() + ".dot");
-        try {
-            Files.createDirectories(dotFile.toAbsolutePath().getParent());
-            Files.writeString(dotFile, dot, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + dotFile + ": " + e.getMessage(), e);
-        }
-        out.println(what + ": " + dotFile);
-        if (GraphDot.isDotInstalled()) {
-            out.println(what + " as PNG: " + GraphDot.render(dot, base.resolveSibling(base.getFileName() + ".png")));
-        } else {
-            out.println(what + " as PNG: skipped, Graphviz 'dot' is not installed (apt-get install graphviz)");
         }
     }
 }

@@ -34,6 +34,17 @@ class MnistDatasetTest {
      * MNIST: y[:10] = [7 2 1 0 4 1 4 9 5 9]; x[0].sum() = 18454; x[0].reshape(28, 28)[7, 6] = 84;
      * x[:8000].sum() = 208058241; y[8000] = 4; x[8000].sum() = 37689; y[-1] = 6.
      */
+    /** The committed copy of the MNIST test files is the official one (hashes from its README). */
+    @Test
+    void theCommittedMnistFilesAreTheOfficialOnes() throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        Path mnist = TestData.mnistTestFiles();
+        assertEquals("8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6", java.util.HexFormat.of()
+                .formatHex(sha.digest(java.nio.file.Files.readAllBytes(mnist.resolve(MnistDataset.TEST_IMAGES)))));
+        assertEquals("f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6", java.util.HexFormat.of()
+                .formatHex(sha.digest(java.nio.file.Files.readAllBytes(mnist.resolve(MnistDataset.TEST_LABELS)))));
+    }
+
     @Test
     void splitsTheMnistTestFilesWhenThereAreNoTrainingFiles() throws MnistDataException {
         Path mnist = TestData.mnistTestFiles();
