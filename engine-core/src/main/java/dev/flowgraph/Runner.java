@@ -87,7 +87,10 @@ public final class Runner {
      */
     public Runner feed(Output output, Tensor value) {
         checkOwn(output, "feed");
-        checkNotNull(value, "the value fed to '%s' is null", output.name());
+        if (value == null) {
+            // Not checkNotNull: its message argument, the output's address, is a new string per call.
+            throw new NullPointerException("the value fed to '" + output.name() + "' is null");
+        }
         if (indexOf(feeds, feedCount, output) >= 0) {
             throw new InvalidRunException("'" + output.name() + "' is fed twice in one run");
         }

@@ -183,6 +183,24 @@ public final class BroadcastIndex {
     }
 
     /**
+     * Tells whether result element {@code i} is element {@code i} of every operand (all operands
+     * have the result's shape, up to size-1 axes), so a kernel may index them all directly.
+     *
+     * @return true if the index is one run with stride 1 in every operand
+     */
+    public boolean isUnitStride() {
+        if (dims.length != 1) {
+            return false;
+        }
+        for (int[] s : strides) {
+            if (s[0] != 1 && size > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Hands the result elements {@code [from, to)} of a two-operand index to {@code body} as
      * runs, in increasing order; each run ends at the end of the range or of a row of the
      * innermost merged axis.
