@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -31,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
-public class ElementwiseBenchmark {
+public class ElementwiseBenchmark extends EngineBenchmark {
     /** The kernel: add, relu or sum. */
     @Param({"add", "relu", "sum"})
     public String op;
@@ -40,7 +39,6 @@ public class ElementwiseBenchmark {
     @Param({"1048576", "16777216"})
     public int size;
 
-    private EngineSessions engine;
     private float[] x;
     private float[] y;
 
@@ -67,32 +65,6 @@ public class ElementwiseBenchmark {
             default:
                 throw new IllegalArgumentException("unknown op " + op);
         }
-    }
-
-    /** Closes the sessions and the graph. */
-    @TearDown
-    public void tearDown() {
-        engine.close();
-    }
-
-    /**
-     * The engine with a pool of 1 thread.
-     *
-     * @return the result
-     */
-    @Benchmark
-    public Tensor enginePool1() {
-        return engine.run(1);
-    }
-
-    /**
-     * The engine with a pool of 2 threads.
-     *
-     * @return the result
-     */
-    @Benchmark
-    public Tensor enginePool2() {
-        return engine.run(2);
     }
 
     /**

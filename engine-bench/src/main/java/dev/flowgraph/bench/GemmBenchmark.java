@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -41,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class GemmBenchmark {
+public class GemmBenchmark extends EngineBenchmark {
     /** The element type. */
     @Param({"FLOAT32", "FLOAT64"})
     public String dtype;
@@ -51,7 +50,6 @@ public class GemmBenchmark {
     public int n;
 
     private boolean f32;
-    private EngineSessions engine;
     private float[] af;
     private float[] bf;
     private float[] cf;
@@ -109,32 +107,6 @@ public class GemmBenchmark {
             ojCd = R064Store.FACTORY.make(n, n);
         }
         engine.open(new Output[] {a, b}, new Tensor[] {ta, tb}, c);
-    }
-
-    /** Closes the sessions and the graph. */
-    @TearDown
-    public void tearDown() {
-        engine.close();
-    }
-
-    /**
-     * The engine with a pool of 1 thread.
-     *
-     * @return the product
-     */
-    @Benchmark
-    public Tensor enginePool1() {
-        return engine.run(1);
-    }
-
-    /**
-     * The engine with a pool of 2 threads.
-     *
-     * @return the product
-     */
-    @Benchmark
-    public Tensor enginePool2() {
-        return engine.run(2);
     }
 
     /**

@@ -16,7 +16,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -31,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class InterOpBenchmark {
+public class InterOpBenchmark extends EngineBenchmark {
     /** How many independent products. */
     private static final int BRANCHES = 8;
 
@@ -39,7 +38,6 @@ public class InterOpBenchmark {
     @Param({"64", "256"})
     public int n;
 
-    private EngineSessions engine;
     private float[][] as;
     private float[][] bs;
     private float[] product;
@@ -68,32 +66,6 @@ public class InterOpBenchmark {
             products = next;
         }
         engine.open(new Output[0], new Tensor[0], products.get(0));
-    }
-
-    /** Closes the sessions and the graph. */
-    @TearDown
-    public void tearDown() {
-        engine.close();
-    }
-
-    /**
-     * The engine with a pool of 1 thread.
-     *
-     * @return the sum of the products
-     */
-    @Benchmark
-    public Tensor enginePool1() {
-        return engine.run(1);
-    }
-
-    /**
-     * The engine with a pool of 2 threads.
-     *
-     * @return the sum of the products
-     */
-    @Benchmark
-    public Tensor enginePool2() {
-        return engine.run(2);
     }
 
     /**

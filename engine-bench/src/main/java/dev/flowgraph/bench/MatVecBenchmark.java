@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,12 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class MatVecBenchmark {
+public class MatVecBenchmark extends EngineBenchmark {
     /** The matrix's size. */
     @Param({"256", "1024"})
     public int n;
 
-    private EngineSessions engine;
     private float[] a;
     private float[] x;
     private float[] y;
@@ -67,32 +65,6 @@ public class MatVecBenchmark {
         ojA = R032Store.wrap(a.clone(), n);
         ojX = R032Store.wrap(x.clone(), n);
         ojY = R032Store.FACTORY.make(n, 1);
-    }
-
-    /** Closes the sessions and the graph. */
-    @TearDown
-    public void tearDown() {
-        engine.close();
-    }
-
-    /**
-     * The engine with a pool of 1 thread.
-     *
-     * @return y
-     */
-    @Benchmark
-    public Tensor enginePool1() {
-        return engine.run(1);
-    }
-
-    /**
-     * The engine with a pool of 2 threads.
-     *
-     * @return y
-     */
-    @Benchmark
-    public Tensor enginePool2() {
-        return engine.run(2);
     }
 
     /**
