@@ -129,6 +129,32 @@ public final class BroadcastIndex {
         }
     }
 
+    private BroadcastIndex(int[] dims, int[][] strides, int size) {
+        this.dims = dims;
+        this.strides = strides;
+        this.size = size;
+    }
+
+    /**
+     * Returns the index of operands that all have the result's shape, whatever that shape: one
+     * run of stride 1 in every operand, the index the constructor builds for equal shapes of
+     * {@code size} elements, made without examining the dimensions.
+     *
+     * @param size the number of result elements
+     * @param operands the number of operands, at least 1
+     * @return the index
+     * @throws IllegalArgumentException if {@code size} is negative or {@code operands} below 1
+     */
+    public static BroadcastIndex sameShape(int size, int operands) {
+        checkArgument(size >= 0, "size %s is negative", size);
+        checkArgument(operands > 0, "no operands");
+        int[][] strides = new int[operands][];
+        // Every operand's stride row is the same {1}; the index never writes its arrays.
+        int[] unit = {1};
+        Arrays.fill(strides, unit);
+        return new BroadcastIndex(new int[] {size}, strides, size);
+    }
+
     /** Tells whether every operand's stride on axis {@code a} is its stride on group g times g's size. */
     private static boolean continuesGroup(int[][] full, int[][] gs, int a, int g, int groupSize) {
         for (int j = 0; j < full.length; j++) {

@@ -41,6 +41,15 @@ class BroadcastIndexTest {
     }
 
     @Test
+    void theSameShapeIndexHandsOutTheRunsOfTheGeneralOne() {
+        BroadcastIndex general = new BroadcastIndex(dims(2, 3, 4), dims(2, 3, 4), dims(2, 3, 4));
+        BroadcastIndex same = BroadcastIndex.sameShape(24, 2);
+        assertEquals(general.size(), same.size());
+        assertTrue(same.isUnitStride());
+        assertEquals(runs(general, 5, 19), runs(same, 5, 19));
+    }
+
+    @Test
     void aSizeOneOperandIsReadWithStrideZero() {
         BroadcastIndex ix = new BroadcastIndex(dims(2, 3), dims(), dims(2, 3));
         assertTrue(ix.isSingleRun());
