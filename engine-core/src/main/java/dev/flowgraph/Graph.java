@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.flowgraph.builtin.Placeholder;
+import dev.flowgraph.builtin.Variable;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
@@ -379,6 +380,15 @@ public final class Graph implements AutoCloseable {
      */
     public synchronized List<Node> nodes() {
         return List.copyOf(nodes);
+    }
+
+    /**
+     * Returns the variable nodes (op type {@code Variable}), whose values live in each session.
+     *
+     * @return a snapshot, in the order they were added
+     */
+    public synchronized List<Node> variables() {
+        return nodes.stream().filter(n -> n.opType().equals(Variable.TYPE)).collect(Collectors.toUnmodifiableList());
     }
 
     /**

@@ -9,13 +9,21 @@ import dev.flowgraph.exec.ExecTuning;
 import dev.flowgraph.exec.Execution;
 import dev.flowgraph.exec.Plan;
 import dev.flowgraph.exec.PlanKey;
+import dev.flowgraph.exec.VariableStore;
+import dev.flowgraph.spi.OutputSpec;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link Graph}: feeds values in, computes only what the requested outputs need, and
@@ -29,6 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * timeout and be cancelled from another thread ({@link Runner#timeout}, {@link Runner#cancelWith});
  * the session stays usable after a failed, cancelled or timed-out run.
  *
+ * <p>The session holds the values of the graph's variables ({@link Graph#variables()}): they
+ * start without a value, are set by assign ops in runs (an initializer is such an op) or by
+ * {@link #restoreVariables}, and are read by {@link #variableValues()}. Two sessions over one
+ * graph hold independent values.
+ *
  * <pre>{@code
  * try (Graph g = new Graph(); Session s = new Session(g, 4)) {
  *     Ops tf = Ops.on(g);
@@ -41,7 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Session implements AutoCloseable {
     private static final AtomicInteger SESSION_IDS = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
+    private final int id;
     private final Graph graph;
     private final ForkJoinPool pool;
     private final Cache<PlanKey, Plan> plans =
@@ -49,6 +64,7 @@ public final class Session implements AutoCloseable {
     private final AtomicLong plansCompiled = new AtomicLong();
     /** Recently used plans by request hash, in front of {@link #plans}; see {@link #plan}. */
     private final Plan[] recentPlans = new Plan[ExecTuning.RECENT_PLANS];
+    private final VariableStore variables = new VariableStore();
     private volatile boolean closed;
 
     /**
@@ -75,13 +91,14 @@ public final class Session implements AutoCloseable {
         if (graph.isClosed()) {
             throw new FlowgraphException("Cannot open a session: the graph is closed");
         }
-        int id = SESSION_IDS.incrementAndGet();
+        this.id = SESSION_IDS.incrementAndGet();
         AtomicInteger workers = new AtomicInteger();
         this.pool = new ForkJoinPool(threads, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             t.setName("flowgraph-session-" + id + "-worker-" + workers.incrementAndGet());
             return t;
         }, null, false);
+        LOG.debug("Session {} opened on a graph of {} nodes, with {} threads", id, graph.size(), threads);
     }
 
     /**
@@ -125,18 +142,14 @@ public final class Session implements AutoCloseable {
             throw new InvalidRunException("Cannot run: the session's graph has been closed");
         }
         Plan plan = plan(feeds, feedCount, fetches, fetchCount, targets, targetCount);
-        Execution execution = Execution.prepare(plan, pool, feedValues, start, timeout, trace);
+        Execution execution = Execution.prepare(plan, pool, variables, feedValues, start, timeout, trace);
         Tensor[] values;
-        if (token == null) {
-            values = execution.execute();
-        } else {
-            Runnable cancel = execution::cancel;
-            token.register(cancel);
-            try {
-                values = execution.execute();
-            } finally {
-                token.unregister(cancel);
-            }
+        try {
+            values = execute(execution, token);
+        } catch (RuntimeException e) {
+            // The caller gets the exception; the log line ties it to this session for whoever reads logs.
+            LOG.debug("Session {}: a run of {} nodes failed: {}", id, plan.nodeCount(), e.toString());
+            throw e;
         }
         return new Result(plan.fetches(), values, trace ? execution.trace() : null);
     }
@@ -165,14 +178,109 @@ public final class Session implements AutoCloseable {
                 plans.asMap().remove(key, plan);
             }
             // computeIfAbsent compiles once however many threads ask for the same new signature.
-            plan = plans.asMap().computeIfAbsent(key, k -> {
-                Plan compiled = Plan.compile(graph, feedList, fetchList, targetList);
-                plansCompiled.incrementAndGet();
-                return compiled;
-            });
+            plan = plans.asMap().computeIfAbsent(key, k -> compile(feedList, fetchList, targetList));
         }
         recentPlans[at] = plan;
         return plan;
+    }
+
+    private static Tensor[] execute(Execution execution, CancellationToken token) {
+        if (token == null) {
+            return execution.execute();
+        }
+        Runnable cancel = execution::cancel;
+        token.register(cancel);
+        try {
+            return execution.execute();
+        } finally {
+            token.unregister(cancel);
+        }
+    }
+
+    private Plan compile(List<Output> feeds, List<Output> fetches, List<Node> targets) {
+        long start = System.nanoTime();
+        Plan compiled = Plan.compile(graph, feeds, fetches, targets);
+        plansCompiled.incrementAndGet();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Session {} compiled a plan of {} of the graph's {} nodes ({} feeds, {} fetches, {} targets) "
+                    + "in {} us", id, compiled.nodeCount(), graph.size(), feeds.size(), fetches.size(), targets.size(),
+                    (System.nanoTime() - start) / 1_000);
+        }
+        return compiled;
+    }
+
+    /**
+     * Returns the current value of every variable that has one in this session: a consistent
+     * view of each variable (a whole tensor, never a half-assigned one), though runs going on
+     * meanwhile may change some variables before and others after the snapshot. This is what a
+     * checkpoint saves.
+     *
+     * @return values by variable name, in the order the variables were added to the graph
+     */
+    public Map<String, Tensor> variableValues() {
+        ensureOpen();
+        Map<String, Tensor> snapshot = new LinkedHashMap<>();
+        for (Node v : graph.variables()) {
+            Tensor value = variables.get(v);
+            if (value != null) {
+                snapshot.put(v.name(), value);
+            }
+        }
+        return Collections.unmodifiableMap(snapshot);
+    }
+
+    /**
+     * Returns the names of the variables that have no value in this session yet; a run that
+     * reads one of them fails with {@link UninitializedVariableException}.
+     *
+     * @return the names, in the order the variables were added to the graph
+     */
+    public List<String> uninitializedVariables() {
+        ensureOpen();
+        return graph.variables().stream().filter(v -> variables.get(v) == null).map(Node::name)
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    /**
+     * Sets the values of the named variables, all or nothing: every entry is checked first (the
+     * name is a variable of the graph, the dtype and shape are the variable's), and if any is
+     * wrong nothing changes. Variables not named keep their values. This is what restoring a
+     * checkpoint does; tensors are kept, not copied (they are immutable). Runs going on meanwhile
+     * may see some variables before and others after the restore.
+     *
+     * @param values the values by variable name
+     * @throws UnknownNameException if a name is not a node of the graph (with the nearest
+     *     variable names) or names a node that is not a variable; nothing was changed
+     * @throws FlowgraphException if a value's dtype or shape differs from its variable's; the
+     *     message names the variable and both dtypes and shapes; nothing was changed
+     */
+    public void restoreVariables(Map<String, Tensor> values) {
+        checkNotNull(values, "values");
+        ensureOpen();
+        List<Node> all = graph.variables();
+        Map<String, Node> byName = new LinkedHashMap<>();
+        for (Node v : all) {
+            byName.put(v.name(), v);
+        }
+        Map<Node, Tensor> checked = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : values.entrySet()) {
+            String name = checkNotNull(e.getKey(), "a variable name is null");
+            Tensor value = checkNotNull(e.getValue(), "the value of '%s' is null", name);
+            Node v = byName.get(name);
+            if (v == null) {
+                String what = graph.hasNode(name) ? "'" + name + "' is a " + graph.node(name).opType()
+                        + " node, not a variable" : "the graph has no variable named '" + name + "'";
+                throw new UnknownNameException("Cannot restore variables: " + what
+                        + Suggestions.didYouMean(name, byName.keySet()) + "; nothing was changed");
+            }
+            OutputSpec spec = v.output(0).spec();
+            if (value.dtype() != spec.dtype() || !value.shape().equals(spec.shape())) {
+                throw new FlowgraphException("Cannot restore variables: variable '" + name + "' is " + spec
+                        + " but the value given is " + value.dtype() + value.shape() + "; nothing was changed");
+            }
+            checked.put(v, value);
+        }
+        checked.forEach(variables::put);
     }
 
     /** The number of plans cached now. */
@@ -207,6 +315,9 @@ public final class Session implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed) {
+            LOG.debug("Session {} closed after compiling {} plans", id, plansCompiled.get());
+        }
         closed = true;
         pool.shutdown();
     }

@@ -4,13 +4,14 @@ import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpProvider;
 import java.util.List;
 
-/** Provides the node kinds every graph has: {@link Constant} and {@link Placeholder}. */
+/** Provides the node kinds every graph has: {@link Constant}, {@link Placeholder}
+ * and {@link Variable}. */
 public final class CoreOps implements OpProvider {
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public CoreOps() {}
 
     @Override
     public List<OpDef> defs() {
-        return List.of(new Constant(), new Placeholder());
+        return List.of(new Constant(), new Placeholder(), new Variable());
     }
 }

@@ -7,6 +7,7 @@ import dev.flowgraph.RunTimeoutException;
 import dev.flowgraph.RunTrace;
 import dev.flowgraph.SessionClosedException;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.UninitializedVariableException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -50,19 +51,22 @@ public final class Execution {
     private static final int NOT_STARTED = 0;
     private static final int RUNNING = 1;
     private static final int DONE = 2;
+    /** Ended by an exception after the run had stopped: a kernel cut short between its blocks. */
+    private static final int CUT_SHORT = 3;
     /** How many still-running nodes a cancellation message names. */
     private static final int NAMED_RUNNING = 5;
 
     private final Plan plan;
     private final ForkJoinPool pool;
+    private final VariableStore variables;
     private final Thread caller;
     private final Tensor[] slots;
     /**
      * The run's counters, laid out as {@link Plan#counters}: per node its pending-input count
      * (from {@code 0}), per slot its reader count (from {@link #readersAt}), per node its state,
-     * NOT_STARTED, RUNNING or DONE, read only to describe a stopped run (from {@link #stateAt}).
-     * One array updated through {@link #COUNTERS} rather than atomic objects, so a run allocates
-     * little.
+     * NOT_STARTED, RUNNING, DONE or CUT_SHORT, read only to describe a stopped run (from
+     * {@link #stateAt}). One array updated through {@link #COUNTERS} rather than atomic objects,
+     * so a run allocates little.
      */
     private final int[] counters;
     private final int readersAt;
@@ -110,9 +114,11 @@ public final class Execution {
         }
     }
 
-    private Execution(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout, boolean trace) {
+    private Execution(Plan plan, ForkJoinPool pool, VariableStore variables, Tensor[] feeds, long startNanos,
+            Duration timeout, boolean trace) {
         this.plan = plan;
         this.pool = pool;
+        this.variables = variables;
         this.caller = Thread.currentThread();
         this.slots = new Tensor[plan.slotCount];
         System.arraycopy(feeds, 0, slots, 0, plan.feedCount);
@@ -128,7 +134,8 @@ public final class Execution {
     }
 
     /**
-     * Runs a plan on the calling thread and the pool, and returns the fetched values.
+     * Runs a plan on the calling thread and the pool, and returns the fetched values. The run has
+     * a variable store of its own, initially empty.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
@@ -139,12 +146,13 @@ public final class Execution {
      * @throws RunCancelledException if the calling thread is interrupted
      */
     public static Tensor[] run(Plan plan, ForkJoinPool pool, Tensor[] feeds) {
-        return prepare(plan, pool, feeds, System.nanoTime(), null).execute();
+        return prepare(plan, pool, new VariableStore(), feeds, System.nanoTime(), null, false).execute();
     }
 
     /**
      * Prepares a run whose caller is the current thread, which must then call {@link #execute()}.
-     * {@link #cancel()} may be called from any thread, before or during {@code execute}.
+     * {@link #cancel()} may be called from any thread, before or during {@code execute}. The run
+     * has a variable store of its own, initially empty.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
@@ -154,25 +162,26 @@ public final class Execution {
      * @return the prepared run
      */
     public static Execution prepare(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout) {
-        return new Execution(plan, pool, feeds, startNanos, timeout, false);
+        return new Execution(plan, pool, new VariableStore(), feeds, startNanos, timeout, false);
     }
 
     /**
-     * Prepares a run as {@link #prepare(Plan, ForkJoinPool, Tensor[], long, Duration)} does, and
-     * records its timeline if {@code trace} is true; {@link #trace()} returns it after
-     * {@link #execute()} returned.
+     * Prepares a run as {@link #prepare(Plan, ForkJoinPool, Tensor[], long, Duration)} does, over
+     * the session's variable values, and records its timeline if {@code trace} is true;
+     * {@link #trace()} returns it after {@link #execute()} returned.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
+     * @param variables the session's variable values, which the run reads and assigns
      * @param feeds the fed values, in the plan's feed order, already checked
      * @param startNanos when the run was asked for, by {@link System#nanoTime()}
      * @param timeout how long after {@code startNanos} the run may last, or null for no limit
      * @param trace whether to record every node's start, end, thread and outputs
      * @return the prepared run
      */
-    public static Execution prepare(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout,
-            boolean trace) {
-        return new Execution(plan, pool, feeds, startNanos, timeout, trace);
+    public static Execution prepare(Plan plan, ForkJoinPool pool, VariableStore variables, Tensor[] feeds,
+            long startNanos, Duration timeout, boolean trace) {
+        return new Execution(plan, pool, variables, feeds, startNanos, timeout, trace);
     }
 
     /**
@@ -342,7 +351,7 @@ public final class Execution {
 
     private void drain(ReadyStack local, boolean onCaller) {
         // One context per draining thread, bound to each node in turn: kernels do not keep it.
-        NodeContext context = new NodeContext(pool, this, slots, plan);
+        NodeContext context = new NodeContext(pool, this, variables, slots, plan);
         while (!local.isEmpty()) {
             int node = local.pop();
             try {
@@ -370,7 +379,7 @@ public final class Execution {
                     }
                 }
             } catch (Throwable t) {
-                COUNTERS.setRelease(counters, stateAt + node, DONE);
+                COUNTERS.setRelease(counters, stateAt + node, stopRequested() ? CUT_SHORT : DONE);
                 if (onCaller && caller.isInterrupted()) {
                     // A kernel on the caller's thread that fails while it is interrupted (a sleep or
                     // a wait that threw) failed because of the interrupt: the run is cancelled.
@@ -446,6 +455,11 @@ public final class Execution {
         }
         String reason = t.getMessage() != null ? t.getMessage() : t.toString();
         sb.append(") failed: ").append(reason);
+        if (t instanceof UninitializedVariableException u) {
+            OUTCOME.compareAndSet(this, null, new UninitializedVariableException(node.name(), node.opType(),
+                    sb.toString(), u.variableName()));
+            return;
+        }
         OUTCOME.compareAndSet(this, null, new KernelException(node.name(), node.opType(), sb.toString(), t));
     }
 
@@ -480,12 +494,15 @@ public final class Execution {
     private String progress() {
         int done = 0;
         List<Integer> running = new ArrayList<>();
+        List<Integer> cutShort = new ArrayList<>();
         for (int j = 0; j < plan.nodes.length; j++) {
             int s = (int) COUNTERS.getVolatile(counters, stateAt + j);
             if (s == DONE) {
                 done++;
             } else if (s == RUNNING) {
                 running.add(j);
+            } else if (s == CUT_SHORT) {
+                cutShort.add(j);
             }
         }
         StringBuilder sb = new StringBuilder().append(done).append(" of ").append(plan.nodes.length)
@@ -494,17 +511,26 @@ public final class Execution {
         if (last >= 0) {
             sb.append(", the last ").append(describe(last));
         }
+        if (!cutShort.isEmpty()) {
+            // A kernel that noticed the stop between its blocks may end before this message is built.
+            sb.append("; cut short by the stop: ");
+            name(sb, cutShort);
+        }
         if (running.isEmpty()) {
             return sb.append("; no node was still running").toString();
         }
         sb.append("; still running (finishing in the background, results dropped): ");
-        for (int i = 0; i < Math.min(running.size(), NAMED_RUNNING); i++) {
-            sb.append(i == 0 ? "" : ", ").append(describe(running.get(i)));
-        }
-        if (running.size() > NAMED_RUNNING) {
-            sb.append(" and ").append(running.size() - NAMED_RUNNING).append(" more");
-        }
+        name(sb, running);
         return sb.toString();
+    }
+
+    private void name(StringBuilder sb, List<Integer> nodes) {
+        for (int i = 0; i < Math.min(nodes.size(), NAMED_RUNNING); i++) {
+            sb.append(i == 0 ? "" : ", ").append(describe(nodes.get(i)));
+        }
+        if (nodes.size() > NAMED_RUNNING) {
+            sb.append(" and ").append(nodes.size() - NAMED_RUNNING).append(" more");
+        }
     }
 
     private String describe(int j) {

@@ -3,14 +3,17 @@ package dev.flowgraph.exec;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import dev.flowgraph.Node;
 import dev.flowgraph.SessionClosedException;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.builtin.Variable;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
+import dev.flowgraph.spi.VariableRef;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -25,16 +28,19 @@ import java.util.concurrent.RejectedExecutionException;
 final class NodeContext implements KernelContext {
     private final ForkJoinPool pool;
     private final Execution run;
+    private final VariableStore variables;
     private final Tensor[] slots;
     private final Plan plan;
     private final Tensor[] outputs;
     private Node node;
     private int[] inputSlots;
     private int outputCount;
+    private boolean[] outputRead;
 
-    NodeContext(ForkJoinPool pool, Execution run, Tensor[] slots, Plan plan) {
+    NodeContext(ForkJoinPool pool, Execution run, VariableStore variables, Tensor[] slots, Plan plan) {
         this.pool = pool;
         this.run = run;
+        this.variables = variables;
         this.slots = slots;
         this.plan = plan;
         this.outputs = new Tensor[plan.maxOutputs];
@@ -45,6 +51,7 @@ final class NodeContext implements KernelContext {
         node = plan.nodes[j];
         inputSlots = plan.inputSlots[j];
         outputCount = node.outputCount();
+        outputRead = plan.outputRead[j];
         Arrays.fill(outputs, 0, outputCount, null);
     }
 
@@ -79,6 +86,29 @@ final class NodeContext implements KernelContext {
         checkNotNull(value, "output %s", i);
         checkArgument(outputs[i] == null, "output %s is set twice", i);
         outputs[i] = value;
+    }
+
+    @Override
+    public VariableRef variable(int i) {
+        checkElementIndex(i, inputSlots.length, "input index");
+        Node producer = node.input(i).node();
+        checkArgument(producer.opType().equals(Variable.TYPE),
+                "input %s must be a variable's output, but it is %s, the output of a %s node", i,
+                node.input(i).name(), producer.opType());
+        return variables.ref(producer, node);
+    }
+
+    @Override
+    public VariableRef ownVariable() {
+        checkState(node.opType().equals(Variable.TYPE), "node '%s' is a %s node, not a variable", node.name(),
+                node.opType());
+        return variables.ref(node, node);
+    }
+
+    @Override
+    public boolean isOutputRead(int i) {
+        checkElementIndex(i, outputRead.length, "output index");
+        return outputRead[i];
     }
 
     @Override

@@ -37,6 +37,8 @@ public final class Plan {
     final int[] readers;
     /** Per slot: true if it is fetched, so it survives its last reader. */
     final boolean[] fetched;
+    /** Per node, per output: true if the run reads it (fetched, or read by a consumer's kernel). */
+    final boolean[][] outputRead;
     /** Per node: true if it is cheap enough to run on the thread that made it ready. */
     final boolean[] inline;
     /** The nodes with nothing to wait for. */
@@ -132,6 +134,24 @@ public final class Plan {
             fetched[s] = true;
         }
         outputSlots = new int[n][];
+        outputRead = new boolean[n][];
+        for (int j = 0; j < n; j++) {
+            outputRead[j] = new boolean[nodes[j].outputCount()];
+        }
+        Set<Output> fetchedOutputs = new HashSet<>(fetches);
+        for (int j = 0; j < n; j++) {
+            Node node = nodes[j];
+            for (int i = 0; i < node.inputCount(); i++) {
+                Output in = node.input(i);
+                Integer producer = index.get(in.node());
+                if (producer != null && node.op().readsInput(i)) {
+                    outputRead[producer][in.index()] = true;
+                }
+            }
+            for (int o = 0; o < node.outputCount(); o++) {
+                outputRead[j][o] |= fetchedOutputs.contains(node.output(o));
+            }
+        }
         consumers = new int[n][];
         List<Integer> rootList = new ArrayList<>();
         for (int j = 0; j < n; j++) {

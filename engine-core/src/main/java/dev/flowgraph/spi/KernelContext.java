@@ -83,4 +83,33 @@ public interface KernelContext {
      * @param body the work for one block
      */
     void parallelFor(int count, int grain, RangeBody body);
+
+    /**
+     * Returns the variable whose value is input {@code i}: the input must come from a
+     * {@code Variable} node. Ops that update a variable (assign, optimizer updates) take the
+     * variable's output as an input, so that every read of the variable in a run happens before
+     * their write.
+     *
+     * @param i the input's position
+     * @return the variable, in this run's session
+     * @throws IllegalArgumentException if input {@code i} is not a variable's output
+     */
+    VariableRef variable(int i);
+
+    /**
+     * Returns the variable that the node being computed is; for the {@code Variable} op's kernel.
+     *
+     * @return the variable, in this run's session
+     * @throws IllegalStateException if the node is not a {@code Variable} node
+     */
+    VariableRef ownVariable();
+
+    /**
+     * Tells whether this run reads output {@code i}'s value: it is fetched, or an input of a node
+     * of the run whose op {@link OpDef#readsInput reads} it.
+     *
+     * @param i the output's position
+     * @return true if the value is read
+     */
+    boolean isOutputRead(int i);
 }

@@ -60,6 +60,19 @@ public interface OpDef {
     void compute(KernelContext k);
 
     /**
+     * Tells whether the kernel reads input {@code i}'s value. False only for an input that names
+     * a variable the op writes without reading it (input 0 of {@code Assign}): a run whose only
+     * uses of a variable are such inputs may run before the variable has a value. The input still
+     * orders the node after the variable's node.
+     *
+     * @param i the input's position
+     * @return true (the default) if the kernel reads the value
+     */
+    default boolean readsInput(int i) {
+        return true;
+    }
+
+    /**
      * Returns the op's one-line entry in the op reference ({@code docs/ops.md}, generated from the
      * registry): the facade call and its semantics.
      *

@@ -44,10 +44,7 @@ public final class MatrixVector {
     public static double[] run(PrintStream out) {
         double[] small;
         try (Graph g = new Graph(); Session session = new Session(g)) {
-            Ops tf = Ops.on(g);
-            Output a = tf.constant(Tensor.matrix(new double[][] {{1, 2}, {-1, -2}}));
-            Output x = tf.constant(Tensor.vector(10.0, 100.0));
-            tf.withName("y").matMul(a, x);
+            buildSmall(Ops.on(g));
             small = session.runner().fetch("y").run().get("y").toDoubleArray();
             out.println("[[1, 2], [-1, -2]] . [10, 100] = " + Arrays.toString(small));
         }
@@ -59,10 +56,7 @@ public final class MatrixVector {
         Arrays.setAll(vector, i -> random.nextGaussian());
         double[] engine;
         try (Graph g = new Graph(); Session session = new Session(g)) {
-            Ops tf = Ops.on(g);
-            Output m = tf.placeholder("m", DType.FLOAT64, Shape.of(N, N));
-            Output v = tf.placeholder("v", DType.FLOAT64, Shape.of(N));
-            tf.withName("y").matMul(m, v);
+            buildLarge(Ops.on(g));
             engine = session.runner()
                     .feed("m", Tensor.of(matrix, Shape.of(N, N)))
                     .feed("v", Tensor.of(vector, Shape.of(N)))
@@ -80,5 +74,30 @@ public final class MatrixVector {
         out.printf("%dx%d random matrix . vector: y[0] = %.6f, largest difference from a plain Java loop = %.3g%n",
                 N, N, engine[0], maxDiff);
         return new double[] {small[0], small[1], maxDiff};
+    }
+
+    /**
+     * Adds {@code y = [[1, 2], [-1, -2]] . [10, 100]}, all constants.
+     *
+     * @param tf the graph to add to
+     * @return y
+     */
+    static Output buildSmall(Ops tf) {
+        Output a = tf.constant(Tensor.matrix(new double[][] {{1, 2}, {-1, -2}}));
+        Output x = tf.constant(Tensor.vector(10.0, 100.0));
+        return tf.withName("y").matMul(a, x);
+    }
+
+    /**
+     * Adds {@code y = m . v} with the placeholders {@code m} (FLOAT64 [N, N]) and {@code v}
+     * (FLOAT64 [N]).
+     *
+     * @param tf the graph to add to
+     * @return y
+     */
+    static Output buildLarge(Ops tf) {
+        Output m = tf.placeholder("m", DType.FLOAT64, Shape.of(N, N));
+        Output v = tf.placeholder("v", DType.FLOAT64, Shape.of(N));
+        return tf.withName("y").matMul(m, v);
     }
 }

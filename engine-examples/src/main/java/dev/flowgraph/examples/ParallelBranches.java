@@ -46,17 +46,7 @@ public final class ParallelBranches {
      */
     public static Tensor[] run(PrintStream out, int threads) {
         try (Graph g = new Graph()) {
-            Ops tf = Ops.on(g);
-            Random random = new Random(7);
-            Output sum = null;
-            for (int b = 0; b < BRANCHES; b++) {
-                Ops branch = tf.withScope("branch" + b);
-                Output x = branch.constant(randomMatrix(random));
-                Output y = branch.constant(randomMatrix(random));
-                Output product = branch.matMul(x, y);
-                sum = sum == null ? product : tf.add(sum, product);
-            }
-            tf.withName("total").identity(sum);
+            build(Ops.on(g));
             out.printf("%d independent %dx%d matrix products, joined by additions%n", BRANCHES, N, N);
 
             Tensor[] results = new Tensor[2];
@@ -78,6 +68,26 @@ public final class ParallelBranches {
                     results[0].equals(results[1]));
             return results;
         }
+    }
+
+    /**
+     * Adds {@link #BRANCHES} scopes {@code branch<b>}, each the product of two random constant
+     * matrices (seed 7), and {@code total}, their sum.
+     *
+     * @param tf the graph to add to
+     * @return total
+     */
+    static Output build(Ops tf) {
+        Random random = new Random(7);
+        Output sum = null;
+        for (int b = 0; b < BRANCHES; b++) {
+            Ops branch = tf.withScope("branch" + b);
+            Output x = branch.constant(randomMatrix(random));
+            Output y = branch.constant(randomMatrix(random));
+            Output product = branch.matMul(x, y);
+            sum = sum == null ? product : tf.add(sum, product);
+        }
+        return tf.withName("total").identity(sum);
     }
 
     private static Tensor randomMatrix(Random random) {

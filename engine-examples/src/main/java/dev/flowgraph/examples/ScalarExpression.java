@@ -7,6 +7,7 @@ import dev.flowgraph.Output;
 import dev.flowgraph.Session;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.io.GraphIO;
 import dev.flowgraph.ops.Ops;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +27,9 @@ import java.util.List;
  * <p>It writes two Graphviz pictures to a directory ({@code target/} unless the first argument
  * names another): {@code ScalarExpression.dot}, the whole graph, and
  * {@code ScalarExpression-fed-u.dot}, the second run's plan with {@code u} fed and {@code b},
- * {@code c} pruned; and a PNG of each when Graphviz's {@code dot} is installed.
+ * {@code c} pruned; and a PNG of each when Graphviz's {@code dot} is installed. Last, it saves
+ * the graph to {@code ScalarExpression.fgraph} in the same directory ({@code GraphIO}), loads it
+ * into a new graph and computes J there again.
  *
  * <pre>{@code
  * mvn -q -pl engine-examples -am compile exec:java
@@ -53,7 +56,8 @@ public final class ScalarExpression {
      * {@link #DEFAULT_PICTURE_DIR}.
      *
      * @param out where to print
-     * @return J with a=5, b=3, c=2, then J with a=5 and u=b*c fed as 10
+     * @return J with a=5, b=3, c=2, then J with a=5 and u=b*c fed as 10, then J with a=5, b=3,
+     *     c=2 computed by the graph saved and loaded again
      */
     public static double[] run(PrintStream out) {
         return run(out, DEFAULT_PICTURE_DIR);
@@ -65,28 +69,20 @@ public final class ScalarExpression {
      * @param out where to print
      * @param pictureDir the directory for the DOT files (and PNGs when Graphviz is installed);
      *     created if missing
-     * @return J with a=5, b=3, c=2, then J with a=5 and u=b*c fed as 10
+     * @return J with a=5, b=3, c=2, then J with a=5 and u=b*c fed as 10, then J with a=5, b=3,
+     *     c=2 computed by the graph saved and loaded again
      * @throws UncheckedIOException if a picture cannot be written
      */
     public static double[] run(PrintStream out, Path pictureDir) {
         try (Graph g = new Graph()) {
-            Ops tf = Ops.on(g);
-            Output a = tf.placeholder("a", DType.FLOAT64, Shape.scalar());
-            Output b = tf.placeholder("b", DType.FLOAT64, Shape.scalar());
-            Output c = tf.placeholder("c", DType.FLOAT64, Shape.scalar());
-            Output u = tf.withName("u").mul(b, c);
-            Output v = tf.withName("v").add(a, u);
-            Output jOutput = tf.withName("J").mul(tf.constant(3.0), v);
+            Output jOutput = build(Ops.on(g));
+            Output a = g.output("a");
+            Output u = g.output("u");
             out.println("Graph: J = 3 * (a + b * c), " + g.size() + " nodes: u = b * c, v = a + u, J = 3 * v");
             writePicture(out, "Graph picture", GraphDot.toDot(g), pictureDir.resolve("ScalarExpression"));
 
             try (Session session = new Session(g)) {
-                double j = session.runner()
-                        .feed("a", Tensor.scalar(5.0))
-                        .feed("b", Tensor.scalar(3.0))
-                        .feed("c", Tensor.scalar(2.0))
-                        .fetch("J")
-                        .run().get("J").getDouble();
+                double j = computeJ(session);
                 out.println("a = 5, b = 3, c = 2  ->  J = " + j);
 
                 // Feeding u cuts b and c off the run: they need not (and here do not) get values.
@@ -99,8 +95,53 @@ public final class ScalarExpression {
                 writePicture(out, "Run picture (u fed; b, c pruned)",
                         GraphDot.toDot(g, List.of(a, u), List.of(jOutput), List.of()),
                         pictureDir.resolve("ScalarExpression-fed-u"));
-                return new double[] {j, jFed};
+                double jLoaded = saveAndReload(out, g, pictureDir.resolve("ScalarExpression.fgraph"));
+                return new double[] {j, jFed, jLoaded};
             }
+        }
+    }
+
+    /**
+     * Adds the placeholders {@code a}, {@code b}, {@code c} (FLOAT64 scalars) and the nodes
+     * {@code u = b * c}, {@code v = a + u} and {@code J = 3 * v}.
+     *
+     * @param tf the graph to add to
+     * @return J
+     */
+    static Output build(Ops tf) {
+        Output a = tf.placeholder("a", DType.FLOAT64, Shape.scalar());
+        Output b = tf.placeholder("b", DType.FLOAT64, Shape.scalar());
+        Output c = tf.placeholder("c", DType.FLOAT64, Shape.scalar());
+        Output u = tf.withName("u").mul(b, c);
+        Output v = tf.withName("v").add(a, u);
+        return tf.withName("J").mul(tf.constant(3.0), v);
+    }
+
+    /** Runs J with a=5, b=3, c=2. */
+    private static double computeJ(Session session) {
+        return session.runner()
+                .feed("a", Tensor.scalar(5.0))
+                .feed("b", Tensor.scalar(3.0))
+                .feed("c", Tensor.scalar(2.0))
+                .fetch("J")
+                .run().get("J").getDouble();
+    }
+
+    /**
+     * Saves the graph, loads the file into a new graph and computes J there with a=5, b=3, c=2,
+     * printing the file and the result.
+     */
+    private static double saveAndReload(PrintStream out, Graph g, Path file) {
+        try {
+            GraphIO.save(g, file);
+            out.println("Saved graph: " + file);
+            try (Graph loaded = GraphIO.load(file); Session session = new Session(loaded)) {
+                double j = computeJ(session);
+                out.println("Loaded again (" + loaded.size() + " nodes): a = 5, b = 3, c = 2  ->  J = " + j);
+                return j;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save or load " + file + ": " + e.getMessage(), e);
         }
     }
 

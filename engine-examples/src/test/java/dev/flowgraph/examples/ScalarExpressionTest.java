@@ -21,7 +21,10 @@ class ScalarExpressionTest {
     void computesJAndFeedsAnIntermediate(@TempDir Path dir) {
         Printed<double[]> p = Printed.of(out -> ScalarExpression.run(out, dir));
         // 3 * (5 + 3 * 2) = 33; with u = b * c fed as 10: 3 * (5 + 10) = 45.
-        assertArrayEquals(new double[] {33.0, 45.0}, p.value);
+        // The saved and reloaded graph computes 33 again.
+        assertArrayEquals(new double[] {33.0, 45.0, 33.0}, p.value);
+        assertTrue(p.text.contains("Saved graph: " + dir.resolve("ScalarExpression.fgraph")), p.text);
+        assertTrue(p.text.contains("Loaded again (7 nodes): a = 5, b = 3, c = 2  ->  J = 33.0"), p.text);
         assertTrue(p.text.contains("a = 5, b = 3, c = 2  ->  J = 33.0"), p.text);
         assertTrue(p.text.contains("a = 5, u = b * c fed as 10  ->  J = 45.0"), p.text);
         // a, b, c, the constant 3, u, v, J

@@ -11,7 +11,11 @@ import dev.flowgraph.NodeBuilder;
 import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.ops.train.Initializer;
+import dev.flowgraph.ops.train.Initializers;
+import dev.flowgraph.ops.train.Variable;
 import dev.flowgraph.spi.Attrs;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -324,6 +328,24 @@ public final class Ops {
      */
     public Output sum(Output x, int[] axes, boolean keepDims) {
         return reduce("Sum", x, axes, keepDims);
+    }
+
+    /**
+     * Adds {@code x} summed down to the shape of {@code like}: over the leading axes {@code like}
+     * lacks and the axes where {@code like} has size 1, found from the run-time shapes. This undoes
+     * a broadcast of {@code like} to x's shape, as the gradient of a broadcasting op needs.
+     *
+     * <pre>{@code
+     * tf.sumTo(x, b)   // x [4, 3], b [3] -> x summed over axis 0; b [4, 1] -> over axis 1, kept
+     * }</pre>
+     *
+     * @param x a numeric input
+     * @param like the input whose shape to reach (its values are not read); its shape must
+     *     broadcast to x's
+     * @return the sums, of x's dtype and like's shape
+     */
+    public Output sumTo(Output x, Output like) {
+        return op("SumTo", x, like);
     }
 
     /**
@@ -885,6 +907,20 @@ public final class Ops {
     }
 
     /**
+     * Adds {@code x} in the run-time shape of {@code like}, its elements kept in row-major order:
+     * a reshape to a shape known only when the graph runs (gradients use it to restore an input's
+     * shape). The element counts must be equal: refused here when both are known, else the run
+     * fails. Any dtypes; {@code like}'s values are not read.
+     *
+     * @param x the input, whose dtype the output keeps
+     * @param like the tensor whose shape the output takes
+     * @return x's elements in like's shape
+     */
+    public Output reshapeLike(Output x, Output like) {
+        return op("ReshapeLike", x, like);
+    }
+
+    /**
      * Adds the transpose of {@code x}, as {@code numpy.transpose}: output axis {@code i} is input
      * axis {@code perm[i]}; with no perm the axes are reversed. Any dtype.
      *
@@ -958,6 +994,21 @@ public final class Ops {
     }
 
     /**
+     * Adds {@code x} surrounded by zeros (false for BOOL), as
+     * {@code numpy.pad(x, list(zip(before, after)))}: along each axis {@code d}, {@code before[d]}
+     * zeros first and {@code after[d]} last. The gradient of {@link #slice}. Any dtype.
+     *
+     * @param x the input, of rank r
+     * @param before r widths >= 0, the zeros before x along each axis
+     * @param after r widths >= 0, the zeros after x along each axis
+     * @return the padded value
+     */
+    public Output pad(Output x, long[] before, long[] after) {
+        return op("Pad", Attrs.builder().put("before", checkNotNull(before, "before"))
+                .put("after", checkNotNull(after, "after")).build(), x);
+    }
+
+    /**
      * Adds the slices of {@code params} along {@code axis} picked by {@code indices}, as
      * {@code tf.gather}: the output's shape is
      * {@code params.shape[:axis] + indices.shape + params.shape[axis+1:]}. An index outside
@@ -970,6 +1021,23 @@ public final class Ops {
      */
     public Output gather(Output params, Output indices, int axis) {
         return op("Gather", Attrs.of("axis", axis), params, indices);
+    }
+
+    /**
+     * Adds zeros of {@code like}'s run-time shape with the slices of {@code updates} added at
+     * {@code indices} along {@code axis}, as {@code numpy.add.at}: the adjoint of
+     * {@link #gather}, whose gradient it is. Slices at a repeated index add up. An index outside
+     * {@code [0, n)} fails the run.
+     *
+     * @param like the tensor whose shape the output takes (any dtype; values not read), rank >= 1
+     * @param indices INT32 or INT64 indices of any shape
+     * @param updates numeric values of gather's output shape,
+     *     {@code like.shape[:axis] + indices.shape + like.shape[axis+1:]}; their dtype is the output's
+     * @param axis the axis to scatter along, negative counting from the end
+     * @return the sums
+     */
+    public Output scatterAdd(Output like, Output indices, Output updates, int axis) {
+        return op("ScatterAdd", Attrs.of("axis", axis), like, indices, updates);
     }
 
     /**
@@ -1233,6 +1301,148 @@ public final class Ops {
      */
     public Output dropout(Output x, double rate, long seed) {
         return op("Dropout", Attrs.builder().put("rate", rate).put("seed", seed).build(), x);
+    }
+
+    // ---- variables and training ----------------------------------------------------------------
+
+    /**
+     * Adds a variable: a value that lives in each session (two sessions over one graph hold
+     * independent values), read by every run that needs it and changed by {@link #assign},
+     * {@link #assignAdd} and {@link #assignSub}. Also adds, under the scope {@code name/}, the
+     * initializer's nodes and the assign that sets the variable to their value; that assign is
+     * marked with the attribute {@code initializer = true}, so {@link #initAllVariables} finds it
+     * (also in a graph saved and loaded again). Reading the variable in a session before that
+     * assign ran (or a checkpoint was restored) fails with
+     * {@link dev.flowgraph.UninitializedVariableException}.
+     *
+     * <pre>{@code
+     * Variable w = tf.variable("w", DType.FLOAT32, Shape.of(784, 128), Initializers.glorotUniform(7));
+     * Output h = tf.matMul(x, w.output());
+     * }</pre>
+     *
+     * @param name the variable's name, within this view's scope; it names the value in snapshots
+     *     and checkpoints
+     * @param dtype the dtype
+     * @param shape the shape, fully defined
+     * @param initializer builds the initial value, e.g. {@link Initializers#zeros()}
+     * @return the variable's output and initializer assign
+     * @throws GraphBuildException if the name is taken, the shape is not fully defined, or the
+     *     initializer is refused or its value does not fit the dtype and shape (graphs are
+     *     append-only, so the Variable node then stays, without an initializer)
+     */
+    public Variable variable(String name, DType dtype, Shape shape, Initializer initializer) {
+        checkNotNull(dtype, "dtype");
+        checkNotNull(shape, "shape");
+        checkNotNull(initializer, "initializer");
+        Output value = withName(name).op("Variable", Attrs.builder().put("dtype", dtype).put("shape", shape).build());
+        Ops scoped = withScope(name);
+        Output initial = initializer.build(scoped.withScope("Initializer"), dtype, shape);
+        Node init = scoped.withName("Assign").variableWrite("Assign", Attrs.of("initializer", true), value, initial)
+                .node();
+        return new Variable(value, init);
+    }
+
+    /**
+     * Adds an assignment {@code variable = value}, which takes effect when a run executes it. Every
+     * read of the variable in the same run sees the old value (the assign consumes the variable's
+     * output, so it runs after the variable node); the next run sees the new one. Two writes of
+     * one variable in the same run are not ordered against each other.
+     *
+     * @param variable a variable's output ({@link Variable#output()})
+     * @param value the new value, of the variable's dtype and shape
+     * @return the new value
+     * @throws GraphBuildException if {@code variable} is not a variable's output, or the dtype or
+     *     shape differs (the message names both shapes)
+     */
+    public Output assign(Output variable, Output value) {
+        return variableWrite("Assign", Attrs.empty(), variable, value);
+    }
+
+    /**
+     * Adds {@code variable += value}, an atomic read-modify-write when a run executes it (so
+     * concurrent runs never lose an update). Reads of the variable in the same run see the old
+     * value; the next run sees the new one.
+     *
+     * @param variable a variable's output ({@link Variable#output()}), of a numeric dtype
+     * @param value the increment, of the variable's dtype and shape
+     * @return the new value
+     * @throws GraphBuildException if {@code variable} is not a variable's output, or the dtype or
+     *     shape differs
+     */
+    public Output assignAdd(Output variable, Output value) {
+        return variableWrite("AssignAdd", Attrs.empty(), variable, value);
+    }
+
+    /**
+     * Adds {@code variable -= value}, atomically, as {@link #assignAdd}.
+     *
+     * @param variable a variable's output ({@link Variable#output()}), of a numeric dtype
+     * @param value the decrement, of the variable's dtype and shape
+     * @return the new value
+     * @throws GraphBuildException if {@code variable} is not a variable's output, or the dtype or
+     *     shape differs
+     */
+    public Output assignSub(Output variable, Output value) {
+        return variableWrite("AssignSub", Attrs.empty(), variable, value);
+    }
+
+    private Output variableWrite(String opType, Attrs attrs, Output variable, Output value) {
+        checkNotNull(variable, "variable");
+        checkNotNull(value, "value");
+        if (!variable.node().opType().equals("Variable")) {
+            throw new GraphBuildException("Cannot add " + opType + ": its first input must be a variable's output, but '"
+                    + variable.name() + "' is the output of a " + variable.node().opType() + " node");
+        }
+        return op(opType, attrs, variable, value);
+    }
+
+    /**
+     * Adds a node that does nothing but depends on {@code deps}: a run target that runs them all
+     * (a training step that applies several updates, say). The node has no outputs, so it can
+     * only be a target ({@code runner.addTarget}) or a control input.
+     *
+     * @param name the node's name, within this view's scope
+     * @param deps the nodes to run
+     * @return the node
+     * @throws GraphBuildException if the name is taken or a dependency is from another graph
+     */
+    public Node group(String name, Node... deps) {
+        return withName(name).noOp("NoOp", List.of(deps));
+    }
+
+    /**
+     * Adds a target that runs the initializer assign of every variable in the graph at the time
+     * of this call (the assigns {@link #variable} marked). Variables created afterwards, such as
+     * an optimizer's slots, need a later call. Named {@code init} ({@code init_1}, ...) unless
+     * {@link #withName} says otherwise.
+     *
+     * <pre>{@code
+     * session.runner().addTarget(tf.initAllVariables()).run();
+     * }</pre>
+     *
+     * @return the target node
+     */
+    public Node initAllVariables() {
+        List<Node> inits = new ArrayList<>();
+        for (Node n : graph.nodes()) {
+            if (n.opType().equals("Assign") && n.attrs().getBoolean("initializer", false)) {
+                inits.add(n);
+            }
+        }
+        return noOp("init", inits);
+    }
+
+    private Node noOp(String defaultName, List<Node> deps) {
+        NodeBuilder b = graph.nodeBuilder("NoOp");
+        for (Node dep : deps) {
+            b.controlInput(checkNotNull(dep, "dependency"));
+        }
+        if (nextName != null) {
+            b.name(qualify(nextName));
+        } else {
+            b.uniqueName(qualify(defaultName));
+        }
+        return b.build();
     }
 
     // ---- random ---------------------------------------------------------------------------------

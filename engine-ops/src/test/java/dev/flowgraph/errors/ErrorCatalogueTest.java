@@ -15,13 +15,24 @@ import dev.flowgraph.Runner;
 import dev.flowgraph.Session;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Gradients;
+import dev.flowgraph.io.Checkpoint;
+import dev.flowgraph.io.GraphIO;
+import dev.flowgraph.io.ModelBundle;
+import dev.flowgraph.io.Npy;
+import dev.flowgraph.io.Npz;
+import dev.flowgraph.io.Signature;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.train.Initializers;
+import dev.flowgraph.ops.train.Variable;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpRegistry;
 import dev.flowgraph.spi.OutputSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +44,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -125,7 +139,70 @@ class ErrorCatalogueTest {
         building();
         attributes();
         running();
+        variables();
         lifecycle();
+        files();
+        arrayGradients();
+        checkpoints();
+    }
+
+    private static void variables() {
+        row("variables", "a variable read before its initializer ran", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            return s.runner().fetch(w.output()).run();
+        }),
+                "UninitializedVariableException",
+                "Node 'w' (op Variable; no inputs) failed: variable 'w' has no value in this session: run its initializer"
+                        + " first (e.g. session.runner().addTarget(tf.initAllVariables()).run()) or restore a checkpoint");
+        row("variables", "a variable with an unknown dimension", session((tf, s) ->
+                tf.variable("w", DType.FLOAT64, Shape.of(-1, 3), Initializers.zeros())),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 'w' (op Variable; no inputs): a variable's shape must be fully defined, not [-1, 3]");
+        row("variables", "assign of a `[3]` value to a `[2, 3]` variable", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2, 3), Initializers.zeros());
+            return tf.assign(w.output(), tf.constant(Tensor.vector(1.0, 2.0, 3.0)));
+        }),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 'Assign' (op Assign; inputs float64[2, 3], float64[3]): the value's shape [3] differs from"
+                        + " the variable's shape [2, 3]");
+        row("variables", "assignAdd of a FLOAT32 value to a FLOAT64 variable", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.scalar(), Initializers.zeros());
+            return tf.assignAdd(w.output(), tf.constant(1f));
+        }),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 'AssignAdd' (op AssignAdd; inputs float64[], float32[]): the value's dtype float32 differs"
+                        + " from the variable's float64");
+        row("variables", "assign to a constant instead of a variable", session((tf, s) -> {
+            Output c = tf.withName("c").constant(1.0);
+            return tf.assign(c, tf.constant(2.0));
+        }),
+                "GraphBuildException",
+                "Cannot add Assign: its first input must be a variable's output, but 'c:0' is the output of a Const node");
+        row("variables", "a fed value of the wrong shape assigned at run time", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(-1));
+            tf.withName("set").assign(w.output(), x);
+            return s.runner().feed("x", Tensor.vector(1.0, 2.0, 3.0)).addTarget("set").run();
+        }),
+                "KernelException (cause: IllegalArgumentException)",
+                "Node 'set' (op Assign; inputs float64[2], float64[3]) failed: variable 'w' is float64[2] but the value is"
+                        + " float64[3]");
+        row("variables", "restore of a misspelt variable name", session((tf, s) -> {
+            tf.variable("weights", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            s.restoreVariables(Map.of("weight", Tensor.vector(1.0, 2.0)));
+            return s.variableValues();
+        }),
+                "UnknownNameException",
+                "Cannot restore variables: the graph has no variable named 'weight'. Did you mean 'weights'?; nothing was"
+                        + " changed");
+        row("variables", "restore of a value of the wrong shape", session((tf, s) -> {
+            tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            s.restoreVariables(Map.of("w", Tensor.vector(1.0, 2.0, 3.0)));
+            return s.variableValues();
+        }),
+                "FlowgraphException",
+                "Cannot restore variables: variable 'w' is float64[2] but the value given is float64[3]; nothing was"
+                        + " changed");
     }
 
     private static void feeds() {
@@ -726,6 +803,255 @@ class ErrorCatalogueTest {
                 "Node 'b' (op Boom; inputs float64[2]) failed: boom: the kernel gave up");
     }
 
+    /** A version 1.0 {@code .npy} file with the given header dict and data. */
+    private static byte[] npy(String dict, byte[] data) {
+        // The 10-byte prefix and the header fill whole 64-byte blocks, as numpy.save lays them out.
+        int length = (10 + dict.length() + 1 + 63) / 64 * 64 - 10;
+        String header = dict + " ".repeat(length - dict.length() - 1) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) length, (byte) (length >> 8)});
+        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
+    private static Object readNpy(byte[] bytes) throws IOException {
+        return Npy.read(new ByteArrayInputStream(bytes));
+    }
+
+    /** A saved graph whose graph.json is {@code json}. */
+    private static Object loadJson(String json) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(GraphIO.GRAPH_ENTRY));
+            zip.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        return GraphIO.load(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    /** graph.json holding a placeholder {@code a} (FLOAT64 [2]) and then {@code more}. */
+    private static String graphJson(String more) {
+        return "{\"format\": \"flowgraph.graph\", \"version\": 1, \"nodes\": [{\"name\": \"a\", "
+                + "\"op\": \"Placeholder\", \"inputs\": [], \"controlInputs\": [], \"attrs\": "
+                + "{\"dtype\": {\"type\": \"dtype\", \"value\": \"float64\"}, "
+                + "\"shape\": {\"type\": \"shape\", \"value\": [2]}}, "
+                + "\"outputs\": [{\"dtype\": \"float64\", \"shape\": [2]}]}" + more + "]}";
+    }
+
+    /** graph.json's entry for a node {@code name} of op {@code op} reading {@code inputs}, shaped [2]. */
+    private static String nodeJson(String name, String op, String inputs) {
+        return ", {\"name\": \"" + name + "\", \"op\": \"" + op + "\", \"inputs\": [" + inputs + "], "
+                + "\"controlInputs\": [], \"attrs\": {}, \"outputs\": [{\"dtype\": \"float64\", \"shape\": [2]}]}";
+    }
+
+    private static void files() {
+        String f4 = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }";
+        row("files", "`.npy` bytes without NumPy's magic string", () -> readNpy("not numpy".getBytes(StandardCharsets.US_ASCII)),
+                "TensorFormatException",
+                "stream: not a .npy file: expected the magic string \\x93NUMPY, found not nu");
+        row("files", "`.npy` of format version 4.0", () -> {
+            byte[] bytes = npy(f4, new byte[8]);
+            bytes[6] = 4;
+            return readNpy(bytes);
+        }, "TensorFormatException",
+                "stream: unsupported .npy format version 4.0 (supported: 1.0, 2.0, 3.0)");
+        row("files", "`.npy` of dtype `<f2` (float16)", () -> readNpy(npy(f4.replace("<f4", "<f2"), new byte[4])),
+                "TensorFormatException",
+                "stream: unsupported dtype '<f2' (supported: '<f4', '<f8', '<i4', '<i8', '|b1', and '>f4', '>f8', '>i4', '>i8')");
+        row("files", "`.npy` in Fortran order", () -> readNpy(npy(f4.replace("False", "True"), new byte[8])),
+                "TensorFormatException",
+                "stream: the array is in Fortran order (fortran_order: True); only C order is supported: save numpy.ascontiguousarray(a) instead");
+        row("files", "`.npy` header without `fortran_order`",
+                () -> readNpy(npy("{'descr': '<f4', 'shape': (2,), }", new byte[8])), "TensorFormatException",
+                "stream: malformed .npy header \"{'descr': '<f4', 'shape': (2,), }\": expected exactly the keys [descr, fortran_order, shape], found [descr, shape]");
+        row("files", "`.npy` whose data is cut short", () -> readNpy(npy(f4, new byte[5])), "TensorFormatException",
+                "stream: .npy data truncated: expected 8 bytes for float32[2], found 5");
+        row("files", "`.npy` of shape (100000, 100000), more than a tensor holds",
+                () -> readNpy(npy(f4.replace("(2,)", "(100000, 100000)"), new byte[0])), "TensorFormatException",
+                "stream: shape (100000, 100000) has more than 2147483639 elements, the most a tensor holds");
+        row("files", "`.npz` cut short", () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Npz.write(Map.of("w", Tensor.vector(1.0, 2.0)), out);
+            byte[] whole = out.toByteArray();
+            return Npz.read(new ByteArrayInputStream(java.util.Arrays.copyOf(whole, whole.length - 30)));
+        }, "TensorFormatException",
+                "stream: truncated zip file: its end-of-central-directory record is missing (240 bytes read)");
+        row("files", "saved graph: a file that is not a zip",
+                () -> GraphIO.load(new ByteArrayInputStream(graphJson("").getBytes(StandardCharsets.UTF_8))),
+                "GraphFormatException",
+                "stream: not a zip file (expected it to start with the bytes PK\\x03\\x04)");
+        row("files", "saved graph: a zip without `graph.json`", () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Npz.write(Map.of("w", Tensor.vector(1.0, 2.0)), out);
+            return GraphIO.load(new ByteArrayInputStream(out.toByteArray()));
+        }, "GraphFormatException",
+                "stream: no graph.json entry (found [w.npy]); is this a saved Flowgraph graph?");
+        row("files", "saved graph: malformed JSON", () -> loadJson("{\"format\": \"flowgraph.graph\",\n\"nodes\": [}"),
+                "GraphFormatException (cause: JsonParseException)",
+                "stream: graph.json: malformed JSON at line 2, column 11: Unexpected close marker '}': expected ']' (for Array starting at line 2, column 10)");
+        row("files", "saved graph: format version 2",
+                () -> loadJson(graphJson("").replace("\"version\": 1", "\"version\": 2")), "GraphFormatException",
+                "stream: graph.json: unsupported version 2 (this build reads version 1)");
+        row("files", "saved graph: an unknown op type", () -> loadJson(graphJson(nodeJson("b", "Ad", "\"a:0\", \"a:0\""))),
+                "GraphFormatException (cause: UnknownOpException)",
+                "stream: graph.json node #1 'b' (op Ad): Unknown op type 'Ad'. Did you mean 'Add' or 'Pad'? (an op is registered by an OpProvider listed in META-INF/services/dev.flowgraph.spi.OpProvider)");
+        row("files", "saved graph: an input naming no node", () -> loadJson(graphJson(nodeJson("b", "Add", "\"a:0\", \"aa:0\""))),
+                "GraphFormatException",
+                "stream: graph.json node #1 'b' (op Add): input 'aa:0': The graph has no node named 'aa'. Did you mean 'a'?");
+        row("files", "saved graph: an input naming a later node (a forward reference or a cycle)",
+                () -> loadJson(graphJson(nodeJson("b", "Add", "\"a:0\", \"c:0\"") + nodeJson("c", "Neg", "\"a:0\""))),
+                "GraphFormatException",
+                "stream: graph.json node #1 'b' (op Add): input 'c:0' refers to node #2 'c', which comes later in the file: every node must come after its inputs (the file has a forward reference or a cycle)");
+        row("files", "saved graph: two nodes named `a`", () -> loadJson(graphJson(nodeJson("a", "Neg", "\"a:0\""))),
+                "GraphFormatException",
+                "stream: graph.json node #1 'a': duplicate name: node #0 is also named 'a'");
+        row("files", "saved graph: a `Transpose` whose `perm` attribute is a string",
+                () -> loadJson(graphJson(nodeJson("t", "Transpose", "\"a:0\"").replace("\"attrs\": {}",
+                        "\"attrs\": {\"perm\": {\"type\": \"string\", \"value\": \"0\"}}"))),
+                "GraphFormatException (cause: GraphBuildException)",
+                "stream: graph.json node #1 't' (op Transpose): Cannot add 't' (op Transpose; inputs float64[2]): attribute 'perm' is a String, not a long[]");
+        row("files", "saved graph: recorded output shape `[3]` where the shape rule infers `[2]`",
+                () -> loadJson(graphJson(nodeJson("b", "Neg", "\"a:0\"").replace("[2]}]}", "[3]}]}"))),
+                "GraphFormatException",
+                "stream: graph.json node #1 'b' (op Neg): the file records outputs [float64[3]] but the op's shape rule infers [float64[2]] from the inputs [float64[2]]");
+    }
+
+    /** A scenario's session with a variable {@code weights} float64[2] holding [1, 2]. */
+    private static Variable weights(Ops tf, Session s) {
+        Variable w = tf.variable("weights", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+        s.restoreVariables(Map.of("weights", Tensor.vector(1.0, 2.0)));
+        return w;
+    }
+
+    private static byte[] npzBytes(Map<String, Tensor> tensors) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Npz.write(tensors, out);
+        return out.toByteArray();
+    }
+
+    /** Restores a checkpoint of {@code tensors} into the session and returns the variables after it. */
+    private static Object restore(Session s, Map<String, Tensor> tensors) throws IOException {
+        Checkpoint.restore(s, new ByteArrayInputStream(npzBytes(tensors)));
+        return s.variableValues();
+    }
+
+    /**
+     * A bundle of y = x + weights (signature "serve": input "x", output "y"), with the entry
+     * {@code edited} replaced by {@code content} (or dropped when it is null), loaded from a stream.
+     */
+    private static Object loadEditedBundle(Ops tf, Session s, String edited, byte[] content) throws IOException {
+        Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(2));
+        Output y = tf.withName("y").add(x, weights(tf, s).output());
+        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
+        ModelBundle.save(bundle, s, Signature.of("serve", Map.of("x", x), Map.of("y", y)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bundle.toByteArray()));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = e.getName().equals(edited) ? content : in.readAllBytes();
+                if (bytes != null) {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+        }
+        try (ModelBundle loaded = ModelBundle.load(new ByteArrayInputStream(out.toByteArray()))) {
+            return loaded.signatures();
+        }
+    }
+
+    private static void checkpoints() {
+        row("checkpoints", "saving a checkpoint while a variable has no value", session((tf, s) -> {
+            weights(tf, s);
+            tf.variable("bias", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            Checkpoint.save(s, new ByteArrayOutputStream());
+            return s.variableValues();
+        }),
+                "CheckpointException",
+                "Cannot save a checkpoint: 'bias' has no value in this session; run the initializers (e.g."
+                        + " tf.initAllVariables()) or restore a checkpoint first; nothing was written");
+        row("checkpoints", "restoring a checkpoint that lacks a variable", session((tf, s) -> {
+            weights(tf, s);
+            tf.variable("bias", DType.FLOAT64, Shape.of(2), Initializers.zeros());
+            return restore(s, Map.of("weights", Tensor.vector(3.0, 4.0)));
+        }),
+                "CheckpointException",
+                "stream: the checkpoint has no value for 'bias' (it holds 'weights'); Checkpoint.restorePartial leaves"
+                        + " missing variables unchanged; nothing was changed");
+        row("checkpoints", "restoring a checkpoint with an entry `weight` that is no variable", session((tf, s) -> {
+            weights(tf, s);
+            Map<String, Tensor> m = new LinkedHashMap<>();
+            m.put("weights", Tensor.vector(3.0, 4.0));
+            m.put("weight", Tensor.vector(3.0, 4.0));
+            return restore(s, m);
+        }),
+                "CheckpointException (cause: UnknownNameException)",
+                "stream: Cannot restore variables: the graph has no variable named 'weight'. Did you mean 'weights'?;"
+                        + " nothing was changed");
+        row("checkpoints", "restoring a `[3]` value into a `[2]` variable", session((tf, s) -> {
+            weights(tf, s);
+            return restore(s, Map.of("weights", Tensor.vector(3.0, 4.0, 5.0)));
+        }),
+                "CheckpointException (cause: FlowgraphException)",
+                "stream: Cannot restore variables: variable 'weights' is float64[2] but the value given is float64[3];"
+                        + " nothing was changed");
+        row("checkpoints", "restoring a FLOAT32 value into a FLOAT64 variable", session((tf, s) -> {
+            weights(tf, s);
+            return restore(s, Map.of("weights", Tensor.vector(3f, 4f)));
+        }),
+                "CheckpointException (cause: FlowgraphException)",
+                "stream: Cannot restore variables: variable 'weights' is float64[2] but the value given is float32[2];"
+                        + " nothing was changed");
+        row("checkpoints", "restoring a truncated checkpoint", session((tf, s) -> {
+            weights(tf, s);
+            byte[] whole = npzBytes(Map.of("weights", Tensor.vector(3.0, 4.0)));
+            Checkpoint.restore(s, new ByteArrayInputStream(java.util.Arrays.copyOf(whole, whole.length - 30)));
+            return s.variableValues();
+        }),
+                "TensorFormatException",
+                "stream: truncated zip file: its end-of-central-directory record is missing (252 bytes read)");
+        row("checkpoints", "model bundle saved with a signature input that is not a placeholder", session((tf, s) -> {
+            Variable w = weights(tf, s);
+            ModelBundle.save(new ByteArrayOutputStream(), s, Signature.of("serve", Map.of("x", w.output()),
+                    Map.of("y", w.output())));
+            return null;
+        }),
+                "FlowgraphException",
+                "Cannot save the model bundle: signature 'serve' input 'x': 'weights:0' is the output of a Variable"
+                        + " node, not of a placeholder");
+        row("checkpoints", "model bundle of format version 2", session((tf, s) -> loadEditedBundle(tf, s,
+                "manifest.json", "{\"format\": \"flowgraph.bundle\", \"version\": 2}".getBytes(StandardCharsets.UTF_8))),
+                "GraphFormatException",
+                "stream: manifest.json: unsupported version 2 (this build reads version 1)");
+        row("checkpoints", "model bundle without `variables.npz`", session((tf, s) ->
+                loadEditedBundle(tf, s, "variables.npz", null)),
+                "GraphFormatException",
+                "stream: no variables.npz entry (found [manifest.json, graph.json, signatures.json])");
+        row("checkpoints", "model bundle whose signature names an unknown node `yy`", session((tf, s) ->
+                loadEditedBundle(tf, s, "signatures.json",
+                        "{\"serve\": {\"inputs\": {\"x\": \"x:0\"}, \"outputs\": {\"y\": \"yy:0\"}}}"
+                                .getBytes(StandardCharsets.UTF_8))),
+                "GraphFormatException",
+                "stream: signatures.json: signature 'serve' output 'y': The graph has no node named 'yy'. Did you mean"
+                        + " 'y'?");
+        row("checkpoints", "model bundle whose variables do not fit the graph", session((tf, s) ->
+                loadEditedBundle(tf, s, "variables.npz", npzBytes(Map.of("weights", Tensor.vector(1L, 2L))))),
+                "GraphFormatException (cause: CheckpointException)",
+                "stream entry 'variables.npz': Cannot restore variables: variable 'weights' is float64[2] but the value"
+                        + " given is int64[2]; nothing was changed");
+        row("checkpoints", "model bundle run without a signature's input", session((tf, s) -> {
+            Output x = tf.placeholder("x", DType.FLOAT64, Shape.of(2));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ModelBundle.save(out, s, Signature.of("serve", Map.of("x", x), Map.of("y", tf.withName("y").neg(x))));
+            try (ModelBundle b = ModelBundle.load(new ByteArrayInputStream(out.toByteArray()))) {
+                return b.run("serve", Map.of());
+            }
+        }),
+                "InvalidRunException",
+                "Signature 'serve' needs the input 'x', which was not given (its inputs: [x])");
+    }
+
     private static void lifecycle() {
         row("lifecycle", "`Session(graph, 0)`", () -> {
             try (Graph g = new Graph()) {
@@ -779,6 +1105,53 @@ class ErrorCatalogueTest {
         },
                 "InvalidRunException",
                 "Cannot run: the session's graph has been closed");
+    }
+
+    /**
+     * The ops added for gradients (pad, scatterAdd, reshapeLike), and gradients that the static
+     * shapes do not determine.
+     */
+    private static void arrayGradients() {
+        row("build", "`pad` with a negative width", session((tf, s) ->
+                tf.withName("p").pad(tf.constant(Tensor.vector(1.0, 2.0)), new long[] {-1}, new long[] {0})),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 'p' (op Pad; inputs float64[2]): before [-1] and after [0] need widths >= 0; axis 0 has a negative one");
+        row("build", "`scatterAdd` updates not of gather's output shape", session((tf, s) ->
+                tf.withName("s").scatterAdd(tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3, 2))),
+                        tf.constant(Tensor.vector(0, 1)), tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3, 2))), 0)),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 's' (op ScatterAdd; inputs float64[3, 2], int32[2], float64[3, 2]): updates have shape [3, 2] but like [3, 2] and indices [2] need [2, 2] (gather's output shape)");
+        row("run", "`scatterAdd` index out of range", session((tf, s) -> {
+            Output i = tf.placeholder("i", DType.INT32, Shape.of(-1));
+            tf.withName("s").scatterAdd(tf.constant(Tensor.zeros(DType.FLOAT64, Shape.of(3))), i,
+                    tf.constant(Tensor.vector(1.0, 2.0)), 0);
+            return s.runner().feed("i", Tensor.vector(0, 3)).fetch("s").run();
+        }),
+                "KernelException (cause: IndexOutOfBoundsException)",
+                "Node 's' (op ScatterAdd; inputs float64[3], int32[2], float64[2]) failed: scatterAdd index 3 (element 1 of the indices) is out of range [0, 3) for axis 0 of shape [3]");
+        row("run", "`reshapeLike` to a shape of another size, known only at run time", session((tf, s) -> {
+            Output like = tf.placeholder("like", DType.FLOAT64, Shape.of(-1));
+            tf.withName("r").reshapeLike(tf.constant(Tensor.vector(1.0, 2.0, 3.0)), like);
+            return s.runner().feed("like", Tensor.vector(1.0, 2.0)).fetch("r").run();
+        }),
+                "KernelException (cause: IllegalArgumentException)",
+                "Node 'r' (op ReshapeLike; inputs float64[3], float64[2]) failed: cannot reshape [3] (3 elements) like [2] (2 elements)");
+        row("gradients", "gradient of `concat` where an input before the last has an unknown size along the axis",
+                session((tf, s) -> {
+                    Output u = tf.placeholder("u", DType.FLOAT64, Shape.of(-1, 2));
+                    Output joined = tf.withName("j").concat(0, u, u);
+                    return Gradients.of(tf.sum(joined), List.of(u));
+                }),
+                "GraphBuildException",
+                "cannot differentiate node 'j' (op Concat): input 0 ([-1, 2]) has an unknown size along axis 0, so where the inputs after it start is unknown");
+        row("gradients", "gradient of `sparseSoftmaxCrossEntropy` with an unknown number of classes",
+                session((tf, s) -> {
+                    Output z = tf.placeholder("z", DType.FLOAT64, Shape.of(2, -1));
+                    Output loss = tf.withName("xent").sparseSoftmaxCrossEntropy(z, tf.constant(Tensor.vector(0, 1)));
+                    return Gradients.of(loss, List.of(z));
+                }),
+                "GraphBuildException",
+                "cannot differentiate node 'xent' (op SparseSoftmaxCrossEntropy): logits of shape [2, -1]; the gradient needs the number of classes, the last dimension");
     }
 
     /** A test op whose kernel always throws, to show that the kernel's exception is the cause. */
@@ -880,7 +1253,10 @@ class ErrorCatalogueTest {
                 .append("All graph and run errors are `FlowgraphException`s: `GraphBuildException` (and its\n")
                 .append("`UnknownOpException`) when a node is added, `InvalidRunException` before a run starts,\n")
                 .append("`KernelException` when a node fails while running, `SessionClosedException`, and\n")
-                .append("`UnknownNameException` for names the graph or a result does not hold. Plain-Java\n")
+                .append("`UnknownNameException` for names the graph or a result does not hold; files that\n")
+                .append("cannot be read give `TensorFormatException` (`.npy`, `.npz`) or `GraphFormatException`\n")
+                .append("(saved graphs and model bundles), a checkpoint that does not fit its session gives\n")
+                .append("`CheckpointException`, while failures of the file system stay `IOException`s. Plain-Java\n")
                 .append("argument errors (`Shape.of(-2)`, tensor factories, typed reads) throw the JDK's\n")
                 .append("`IllegalArgumentException`, `IllegalStateException`, `IndexOutOfBoundsException` or\n")
                 .append("`NullPointerException`.\n")

@@ -10,6 +10,7 @@ import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
+import dev.flowgraph.spi.VariableRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,6 +131,21 @@ public final class ReferenceInterpreter {
         public void setOutput(int i, Tensor value) {
             checkArgument(outputs[i] == null, "output %s is set twice", i);
             outputs[i] = value;
+        }
+
+        @Override
+        public VariableRef variable(int i) {
+            throw new UnsupportedOperationException("the reference interpreter runs graphs without variables");
+        }
+
+        @Override
+        public VariableRef ownVariable() {
+            throw new UnsupportedOperationException("the reference interpreter runs graphs without variables");
+        }
+
+        @Override
+        public boolean isOutputRead(int i) {
+            return true;
         }
 
         @Override

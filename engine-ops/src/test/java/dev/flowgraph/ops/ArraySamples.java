@@ -17,6 +17,8 @@ import java.util.function.Function;
 final class ArraySamples {
     static final Map<String, Function<Ops, Sample>> SAMPLES = Map.ofEntries(
             sample("Reshape", tf -> Sample.of(tf.reshape(tf.constant(random(101, 300, 300)), 900, -1))),
+            sample("ReshapeLike", tf -> Sample.of(tf.reshapeLike(tf.constant(random(118, 300, 300)),
+                    tf.constant(randomBooleans(119, 900, 100))))),
             sample("Transpose", tf -> Sample.of(tf.transpose(tf.constant(random(102, 300, 300))))),
             sample("ExpandDims", tf -> Sample.of(tf.expandDims(tf.constant(randomBooleans(103, 300, 300)), -1))),
             sample("Squeeze", tf -> Sample.of(tf.squeeze(tf.constant(random(104, 300, 1, 300))))),
@@ -26,8 +28,13 @@ final class ArraySamples {
                     tf.constant(random(108, 300, 300))))),
             sample("Slice", tf -> Sample.of(tf.slice(tf.constant(random(109, 300, 300)), new long[] {10, 20},
                     new long[] {250, -1}))),
+            sample("Pad", tf -> Sample.of(tf.pad(tf.constant(random(120, 300, 300)), new long[] {3, 0},
+                    new long[] {5, 7}))),
             sample("Gather", tf -> Sample.of(tf.gather(tf.constant(random(110, 300, 300)),
                     tf.constant(randomIndices(111, 400, 0, 300)), 1))),
+            // 400 indices into 300 columns: many repeat, and their rows add up.
+            sample("ScatterAdd", tf -> Sample.of(tf.scatterAdd(tf.constant(random(121, 300, 300)),
+                    tf.constant(randomIndices(122, 400, 0, 300)), tf.constant(random(123, 300, 400)), 1))),
             // Indices from -1 to 309 include some outside [0, 300), which give zero rows.
             sample("OneHot", tf -> Sample.of(tf.oneHot(tf.constant(randomIndices(112, 300, -1, 310)), 300))),
             sample("Fill", tf -> Sample.of(tf.fill(Shape.of(300, 300), Tensor.scalar(2.5f)))),

@@ -37,10 +37,10 @@ class OpContractTest {
             sample = OpSamples.forType(opType)
                     .orElseThrow(() -> new AssertionError("op type " + opType + " has no sample in OpSamples"))
                     .apply(Ops.on(g));
-            assertEquals(opType, sample.output().node().opType(), "the sample builds a node of another op type");
+            assertEquals(opType, sample.node().opType(), "the sample builds a node of another op type");
 
-            Tensor one = TestRuns.eval(sample.output(), 1, sample.feeds());
-            Tensor four = TestRuns.eval(sample.output(), 4, sample.feeds());
+            Tensor one = TestRuns.eval(sample.output(), 1, sample.feeds(), sample.setup());
+            Tensor four = TestRuns.eval(sample.output(), 4, sample.feeds(), sample.setup());
 
             Shape inferred = sample.output().shape();
             assertEquals(sample.output().dtype(), one.dtype(), "dtype differs from the shape rule's");

@@ -1,6 +1,7 @@
 package dev.flowgraph.ops;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
@@ -15,18 +16,30 @@ import java.util.function.Function;
  * fresh graph and is large enough to span several {@code parallelFor} blocks (300x300
  * elementwise, 200x150 · 150x170 matmul), so that the pool size could matter. Adding an op means
  * adding its sample here or in its family's samples ({@link UnarySamples}, {@link BinarySamples},
- * {@link ArraySamples}, {@link NnSamples}).
+ * {@link ArraySamples}, {@link NnSamples}, {@link TrainSamples}).
  */
 final class OpSamples {
     /**
-     * A sample node's output and the values to feed for it.
+     * A sample node, the output to fetch and the values to feed for it, and the targets to run
+     * first, each in its own run of the same session (variable initialisers, say).
      *
      * @param output the output to fetch
-     * @param feeds values by output address
+     * @param feeds values by output address, for the fetching run
+     * @param setup the targets to run first, in order
+     * @param node the node of the op under test: the output's node, or a target among the setup
+     *     runs for an op with no outputs, whose effect the output shows
      */
-    record Sample(Output output, Map<String, Tensor> feeds) {
+    record Sample(Output output, Map<String, Tensor> feeds, List<Node> setup, Node node) {
+        Sample(Output output, Map<String, Tensor> feeds) {
+            this(output, feeds, List.of(), output.node());
+        }
+
         static Sample of(Output output) {
             return new Sample(output, Map.of());
+        }
+
+        static Sample after(List<Node> setup, Output output) {
+            return new Sample(output, Map.of(), setup, output.node());
         }
     }
 
@@ -52,7 +65,9 @@ final class OpSamples {
             sample("Min", tf -> Sample.of(tf.min(tf.constant(random(12, ROWS, COLS)), new int[] {-1}, true))),
             sample("Prod", tf -> Sample.of(tf.prod(tf.constant(random(13, ROWS, COLS)), new int[] {0}, false))),
             sample("ArgMax", tf -> Sample.of(tf.argMax(tf.constant(random(14, ROWS, COLS)), 1))),
-            sample("ArgMin", tf -> Sample.of(tf.argMin(tf.constant(random(15, ROWS, COLS)), 0))));
+            sample("ArgMin", tf -> Sample.of(tf.argMin(tf.constant(random(15, ROWS, COLS)), 0))),
+            sample("SumTo", tf -> Sample.of(tf.sumTo(tf.constant(random(16, ROWS, COLS)),
+                    tf.constant(random(17, ROWS, 1))))));
 
     static Map.Entry<String, Function<Ops, Sample>> sample(String opType, Function<Ops, Sample> build) {
         return Map.entry(opType, build);
@@ -68,7 +83,7 @@ final class OpSamples {
      */
     static Optional<Function<Ops, Sample>> forType(String opType) {
         for (Map<String, Function<Ops, Sample>> family : List.of(SAMPLES, UnarySamples.SAMPLES,
-                BinarySamples.SAMPLES, ArraySamples.SAMPLES, NnSamples.SAMPLES)) {
+                BinarySamples.SAMPLES, ArraySamples.SAMPLES, NnSamples.SAMPLES, TrainSamples.SAMPLES)) {
             if (family.containsKey(opType)) {
                 return Optional.of(family.get(opType));
             }

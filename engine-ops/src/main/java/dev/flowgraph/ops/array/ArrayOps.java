@@ -5,8 +5,9 @@ import dev.flowgraph.spi.OpProvider;
 import java.util.List;
 
 /**
- * Provides the array ops: Identity, Reshape, Transpose, ExpandDims, Squeeze, Concat, Stack, Slice,
- * Gather, OneHot, Fill, ZerosLike, OnesLike, Shape, Size, Range and Tile.
+ * Provides the array ops: Identity, Reshape, ReshapeLike, Transpose, ExpandDims, Squeeze, Concat,
+ * Stack, Slice, Pad, Gather, ScatterAdd, OneHot, Fill, ZerosLike, OnesLike, Shape, Size, Range and
+ * Tile.
  */
 public final class ArrayOps implements OpProvider {
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -19,8 +20,9 @@ public final class ArrayOps implements OpProvider {
      */
     @Override
     public List<OpDef> defs() {
-        return List.of(new Identity(), new Reshape(), new Transpose(), new ExpandDims(), new Squeeze(), new Concat(),
-                new Stack(), new Slice(), new Gather(), new OneHot(), new Fill(), new ZerosLike(), new OnesLike(),
-                new ShapeOf(), new Size(), new Range(), new Tile());
+        return List.of(new Identity(), new Reshape(), new ReshapeLike(), new Transpose(), new ExpandDims(),
+                new Squeeze(), new Concat(), new Stack(), new Slice(), new Pad(), new Gather(), new ScatterAdd(),
+                new OneHot(), new Fill(), new ZerosLike(), new OnesLike(), new ShapeOf(), new Size(), new Range(),
+                new Tile());
     }
 }

@@ -3,6 +3,8 @@ package dev.flowgraph.ops.array;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.GraphBuildException;
+import dev.flowgraph.Node;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.kernels.KernelTuning;
@@ -69,6 +71,21 @@ final class ArrayShapes {
                 "%s must be int32 or int64, not %s; cast them first", what, dtype);
     }
 
+    /**
+     * Refuses an index outside {@code [0, n)}, naming it, its position, the axis and the shape
+     * indexed (gather's and scatterAdd's run-time check).
+     *
+     * @throws IndexOutOfBoundsException for the first such index
+     */
+    static void checkIndices(String op, long[] indices, long n, int axis, String indexed) {
+        for (int j = 0; j < indices.length; j++) {
+            if (indices[j] < 0 || indices[j] >= n) {
+                throw new IndexOutOfBoundsException(op + " index " + indices[j] + " (element " + j
+                        + " of the indices) is out of range [0, " + n + ") for axis " + axis + " of " + indexed);
+            }
+        }
+    }
+
     /** The elements of an INT32 or INT64 tensor, widened to long. */
     static long[] indices(Tensor t) {
         if (t.dtype() == DType.INT64) {
@@ -98,5 +115,30 @@ final class ArrayShapes {
     /** A new zero-filled (false for BOOL) array of the dtype's primitive type. */
     static Object zeros(DType dtype, int length) {
         return TensorBuffers.array(Tensor.zeros(dtype, Shape.of(length)));
+    }
+
+    /**
+     * The static shape of a node's input (or, for {@code input} -1, of its output) whose rank a
+     * gradient needs.
+     *
+     * @throws GraphBuildException naming the node if the rank is unknown
+     */
+    static Shape knownDims(Node node, int input, String what) {
+        Shape s = input < 0 ? node.output(0).shape() : node.input(input).shape();
+        checkGradient(s.hasKnownRank(), node, (input < 0 ? "the output" : "input " + input)
+                + " has an unknown rank; the gradient needs it to find " + what);
+        return s;
+    }
+
+    /**
+     * Refuses to build a gradient that the static shapes do not determine.
+     *
+     * @throws GraphBuildException naming the node and saying why, unless {@code ok}
+     */
+    static void checkGradient(boolean ok, Node node, String why) {
+        if (!ok) {
+            throw new GraphBuildException(String.format("cannot differentiate node '%s' (op %s): %s", node.name(),
+                    node.opType(), why));
+        }
     }
 }

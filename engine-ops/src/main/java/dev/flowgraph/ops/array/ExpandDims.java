@@ -2,8 +2,12 @@ package dev.flowgraph.ops.array;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
@@ -14,7 +18,7 @@ import java.util.List;
  * axis's position in the output, in {@code [-rank-1, rank]}; -1 appends. Any dtype; the output
  * shares the input's elements.
  */
-final class ExpandDims extends MetadataOp {
+final class ExpandDims extends MetadataOp implements Differentiable {
     static final String TYPE = "ExpandDims";
     static final String AXIS = "axis";
 
@@ -47,5 +51,11 @@ final class ExpandDims extends MetadataOp {
     public void compute(KernelContext k) {
         Tensor x = k.input(0);
         k.setOutput(0, ArrayShapes.relabel(x, expand(x.shape(), k.attrs().getLong(AXIS))));
+    }
+
+    /** The gradient is dz in the input's run-time shape. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        return List.of(tf.reshapeLike(dOutputs.get(0), node.input(0)));
     }
 }

@@ -2,13 +2,18 @@ package dev.flowgraph.ops.array;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,7 +23,7 @@ import java.util.List;
  * of any shape; a negative or out-of-range index fails the run, naming it and the valid range.
  * Params of any dtype.
  */
-final class Gather extends ArrayOp {
+final class Gather extends ArrayOp implements Differentiable {
     static final String TYPE = "Gather";
     static final String AXIS = "axis";
 
@@ -48,7 +53,8 @@ final class Gather extends ArrayOp {
                 ArrayShapes.axis(node.attrs().getLong(AXIS, 0), params.rank()))));
     }
 
-    private static Shape outputShape(long[] params, long[] indices, int axis) {
+    /** The gathered shape, {@code params[:axis] + indices + params[axis+1:]}. */
+    static Shape outputShape(long[] params, long[] indices, int axis) {
         long[] out = new long[params.length - 1 + indices.length];
         System.arraycopy(params, 0, out, 0, axis);
         System.arraycopy(indices, 0, out, axis, indices.length);
@@ -65,13 +71,7 @@ final class Gather extends ArrayOp {
         int axis = ArrayShapes.axis(k.attrs().getLong(AXIS, 0), dims.length);
         long[] indices = ArrayShapes.indices(indexTensor);
         long n = dims[axis];
-        for (int j = 0; j < indices.length; j++) {
-            if (indices[j] < 0 || indices[j] >= n) {
-                throw new IndexOutOfBoundsException("gather index " + indices[j] + " (element " + j
-                        + " of the indices) is out of range [0, " + n + ") for axis " + axis + " of params shape "
-                        + params.shape());
-            }
-        }
+        ArrayShapes.checkIndices("gather", indices, n, axis, "params shape " + params.shape());
         Shape outShape = outputShape(dims, indexTensor.shape().dims(), axis);
         int inner = ArrayShapes.product(dims, axis + 1, dims.length);
         int rows = Math.multiplyExact(ArrayShapes.product(dims, 0, axis), indices.length);
@@ -82,5 +82,15 @@ final class Gather extends ArrayOp {
                     (from, to) -> ArrayCopy.gather(src, (int) n, inner, indices, out, from, to));
         }
         k.setOutput(0, TensorBuffers.wrap(params.dtype(), outShape, out));
+    }
+
+    /**
+     * Each picked slice sends dz back to its row of params, and rows picked more than once add
+     * up: zeros of params' shape with dz scatter-added at the indices. Indices get no gradient.
+     */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        int axis = (int) node.attrs().getLong(AXIS, 0);
+        return Arrays.asList(tf.scatterAdd(node.input(0), node.input(1), dOutputs.get(0), axis), null);
     }
 }

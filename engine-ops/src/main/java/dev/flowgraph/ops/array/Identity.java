@@ -1,5 +1,9 @@
 package dev.flowgraph.ops.array;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
@@ -9,7 +13,7 @@ import java.util.List;
  * Passes its input through: the output has the input's dtype (any, BOOL included) and static
  * shape, and its value is the input tensor itself, not a copy (tensors are immutable).
  */
-final class Identity extends MetadataOp {
+final class Identity extends MetadataOp implements Differentiable {
     static final String TYPE = "Identity";
 
     Identity() {
@@ -29,5 +33,11 @@ final class Identity extends MetadataOp {
     @Override
     public void compute(KernelContext k) {
         k.setOutput(0, k.input(0));
+    }
+
+    /** The gradient passes through unchanged. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        return List.of(dOutputs.get(0));
     }
 }

@@ -3,13 +3,19 @@ package dev.flowgraph.ops.array;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,7 +24,7 @@ import java.util.List;
  * along an existing axis; stack first gives every input a new size-1 axis there, so that inputs
  * must then have compatible shapes.
  */
-abstract class Join extends ArrayOp {
+abstract class Join extends ArrayOp implements Differentiable {
     static final String AXIS = "axis";
 
     private final String type;
@@ -120,5 +126,35 @@ abstract class Join extends ArrayOp {
         k.parallelFor(outer, ArrayShapes.grain(rowLength),
                 (from, to) -> ArrayCopy.joinRows(srcs, rowLengths, out, from, to));
         k.setOutput(0, TensorBuffers.wrap(k.input(0).dtype(), outShape, out));
+    }
+
+    /**
+     * Each input's gradient is its part of dz: for concat, the slice of its extent along the axis
+     * (the extents before the last input must be known); for stack, the slice at its index with
+     * the new axis squeezed out.
+     */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output dz = dOutputs.get(0);
+        int rank = ArrayShapes.knownDims(node, -1, "the part of each input").rank();
+        int axis = (int) node.attrs().getLong(AXIS);
+        axis = axis < 0 ? axis + rank : axis;
+        long[] begin = new long[rank];
+        long[] size = new long[rank];
+        Arrays.fill(size, -1);
+        List<Output> result = new ArrayList<>(node.inputCount());
+        for (int i = 0; i < node.inputCount(); i++) {
+            boolean last = i == node.inputCount() - 1;
+            long extent = newAxis ? 1 : node.input(i).shape().hasKnownRank() ? node.input(i).shape().dim(axis)
+                    : Shape.UNKNOWN_DIM;
+            ArrayShapes.checkGradient(extent != Shape.UNKNOWN_DIM || last, node, "input " + i + " ("
+                    + node.input(i).shape() + ") has an unknown size along axis " + axis
+                    + ", so where the inputs after it start is unknown");
+            size[axis] = last && !newAxis ? -1 : extent;
+            Output part = tf.slice(dz, begin.clone(), size.clone());
+            result.add(newAxis ? tf.squeeze(part, axis) : part);
+            begin[axis] += extent;
+        }
+        return result;
     }
 }

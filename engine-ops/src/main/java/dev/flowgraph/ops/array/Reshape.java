@@ -2,8 +2,12 @@ package dev.flowgraph.ops.array;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
@@ -16,7 +20,7 @@ import java.util.List;
  * the element count. A size mismatch is refused when the node is added if the input's size is
  * known statically, and fails the run otherwise. The output shares the input's elements.
  */
-final class Reshape extends MetadataOp {
+final class Reshape extends MetadataOp implements Differentiable {
     static final String TYPE = "Reshape";
     static final String SHAPE = "shape";
 
@@ -75,5 +79,11 @@ final class Reshape extends MetadataOp {
     public void compute(KernelContext k) {
         Tensor x = k.input(0);
         k.setOutput(0, ArrayShapes.relabel(x, resolve(k.attrs().getLongArray(SHAPE), x.size(), x.shape())));
+    }
+
+    /** The gradient is dz in the input's run-time shape. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        return List.of(tf.reshapeLike(dOutputs.get(0), node.input(0)));
     }
 }

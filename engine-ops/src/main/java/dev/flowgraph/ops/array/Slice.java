@@ -2,8 +2,12 @@ package dev.flowgraph.ops.array;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
@@ -18,7 +22,7 @@ import java.util.List;
  * {@code begin} and {@code size}, {@code long[]} of the input's rank). A box outside the input is
  * refused when the node is added if the sizes are known, else when run. Any dtype.
  */
-final class Slice extends ArrayOp {
+final class Slice extends ArrayOp implements Differentiable {
     static final String TYPE = "Slice";
     static final String BEGIN = "begin";
     static final String SIZE = "size";
@@ -86,5 +90,25 @@ final class Slice extends ArrayOp {
                     (from, to) -> ArrayCopy.strided(src, start, outDims, strides, out, from, to));
         }
         k.setOutput(0, TensorBuffers.wrap(x.dtype(), outShape, out));
+    }
+
+    /**
+     * The gradient is dz padded with zeros back to the input's shape: {@code begin} zeros before
+     * and the rest of each axis after, which must be known where the size is not -1.
+     */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        long[] begin = node.attrs().getLongArray(BEGIN);
+        long[] size = node.attrs().getLongArray(SIZE);
+        long[] dims = ArrayShapes.knownDims(node, 0, "the padding").dims();
+        long[] after = new long[dims.length];
+        for (int d = 0; d < dims.length; d++) {
+            if (size[d] != -1) {
+                ArrayShapes.checkGradient(dims[d] != Shape.UNKNOWN_DIM, node, "input 0 (" + node.input(0).shape()
+                        + ") has an unknown size on axis " + d + ", so the zeros after the box are unknown");
+                after[d] = dims[d] - begin[d] - size[d];
+            }
+        }
+        return List.of(tf.pad(dOutputs.get(0), begin, after));
     }
 }

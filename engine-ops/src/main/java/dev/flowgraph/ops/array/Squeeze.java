@@ -2,8 +2,12 @@ package dev.flowgraph.ops.array;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
@@ -16,7 +20,7 @@ import java.util.List;
  * Squeezing an axis whose size is not 1 is refused (when the node is added if its size is known,
  * else when run). Any dtype; the output shares the input's elements.
  */
-final class Squeeze extends MetadataOp {
+final class Squeeze extends MetadataOp implements Differentiable {
     static final String TYPE = "Squeeze";
     static final String AXES = "axes";
 
@@ -76,5 +80,11 @@ final class Squeeze extends MetadataOp {
         Tensor x = k.input(0);
         long[] axes = k.attrs().has(AXES) ? k.attrs().getLongArray(AXES) : new long[0];
         k.setOutput(0, ArrayShapes.relabel(x, squeeze(x.shape(), axes)));
+    }
+
+    /** The gradient is dz in the input's run-time shape. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        return List.of(tf.reshapeLike(dOutputs.get(0), node.input(0)));
     }
 }

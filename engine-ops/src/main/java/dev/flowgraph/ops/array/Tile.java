@@ -2,8 +2,12 @@ package dev.flowgraph.ops.array;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
@@ -17,7 +21,7 @@ import java.util.List;
  * ({@code long[]}, one entry >= 0 per input axis) gives the repetitions, so output dimension
  * {@code d} is {@code dims[d] * multiples[d]}. Any dtype.
  */
-final class Tile extends ArrayOp {
+final class Tile extends ArrayOp implements Differentiable {
     static final String TYPE = "Tile";
     static final String MULTIPLES = "multiples";
 
@@ -73,5 +77,34 @@ final class Tile extends ArrayOp {
                     (from, to) -> ArrayCopy.strided(src, 0, viewDims, viewStrides, out, from, to));
         }
         k.setOutput(0, TensorBuffers.wrap(x.dtype(), outShape, out));
+    }
+
+    /**
+     * Each input element was copied into {@code prod(multiples)} places, so its gradient is the
+     * sum of dz over them: dz read as {@code [m0, d0, m1, d1, ...]}, summed over the m axes. That
+     * view needs the input's sizes; at most one may be unknown (it becomes the reshape's -1).
+     */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        long[] multiples = node.attrs().getLongArray(MULTIPLES);
+        long[] dims = ArrayShapes.knownDims(node, 0, "the tiled copies").dims();
+        long[] view = new long[2 * dims.length];
+        int[] repeats = new int[dims.length];
+        boolean inferred = false;
+        for (int d = 0; d < dims.length; d++) {
+            view[2 * d] = multiples[d];
+            view[2 * d + 1] = dims[d];
+            repeats[d] = 2 * d;
+            if (dims[d] == Shape.UNKNOWN_DIM) {
+                ArrayShapes.checkGradient(!inferred, node, "input 0 has more than one unknown dimension ("
+                        + node.input(0).shape() + "); its gradient needs them to sum over the tiled copies");
+                inferred = true;
+            }
+        }
+        Output dz = dOutputs.get(0);
+        if (dims.length == 0) {
+            return List.of(dz);
+        }
+        return List.of(tf.sum(tf.reshape(dz, view), repeats, false));
     }
 }

@@ -2,8 +2,12 @@ package dev.flowgraph.ops.array;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.ArrayCopy;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
@@ -18,7 +22,7 @@ import java.util.List;
  * {@code perm[i]} (attribute {@code perm}, {@code long[]}, negative values counting from the
  * end); an absent or empty {@code perm} reverses the axes. Any dtype.
  */
-final class Transpose extends ArrayOp {
+final class Transpose extends ArrayOp implements Differentiable {
     static final String TYPE = "Transpose";
     static final String PERM = "perm";
 
@@ -90,5 +94,21 @@ final class Transpose extends ArrayOp {
         k.parallelFor(x.size(), ArrayShapes.grain(1),
                 (from, to) -> ArrayCopy.strided(src, 0, outDims, srcStrides, out, from, to));
         k.setOutput(0, TensorBuffers.wrap(x.dtype(), Shape.of(outDims), out));
+    }
+
+    /** The gradient is dz transposed by the inverse permutation. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        long[] given = node.attrs().has(PERM) ? node.attrs().getLongArray(PERM) : new long[0];
+        if (given.length == 0) {
+            // Reversing the axes is its own inverse.
+            return List.of(tf.transpose(dOutputs.get(0)));
+        }
+        int[] perm = perm(node.attrs(), given.length);
+        int[] inverse = new int[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            inverse[perm[i]] = i;
+        }
+        return List.of(tf.transpose(dOutputs.get(0), inverse));
     }
 }

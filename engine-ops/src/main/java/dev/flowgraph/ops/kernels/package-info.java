@@ -9,6 +9,10 @@
  *
  * <p>Dtypes are handled without copied loops: the index arithmetic (broadcasting, matrix layout)
  * is dtype-agnostic and calls back, once per contiguous run or per matrix row update, into a
- * per-dtype loop of one or two lines that applies a primitive functional interface.
+ * per-dtype loop of one or two lines that applies a primitive functional interface. The matrix
+ * product's inner loops ({@link dev.flowgraph.ops.kernels.TiledMatrixMultiply}'s micro-kernel
+ * and the matrix-vector loop of {@link dev.flowgraph.ops.kernels.MatrixMultiply}) are the
+ * exception, written once for {@code float[]} and once for {@code double[]}: they must index
+ * primitive arrays directly for HotSpot to vectorise them or keep their sums in registers.
  */
 package dev.flowgraph.ops.kernels;

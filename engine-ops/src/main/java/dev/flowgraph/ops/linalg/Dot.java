@@ -1,8 +1,12 @@
 package dev.flowgraph.ops.linalg;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Broadcast;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
@@ -15,7 +19,7 @@ import java.util.List;
  * (matrices and stacks of them go to {@code matMul}). Both operands have one numeric dtype; the sum
  * runs in increasing i in that dtype (FLOAT32 in float, integers wrap); an empty pair gives 0.
  */
-final class Dot implements OpDef {
+final class Dot implements OpDef, Differentiable {
     static final String TYPE = "Dot";
 
     @Override
@@ -62,5 +66,12 @@ final class Dot implements OpDef {
                     + "use matMul for matrices and batches of them");
         }
         return s.dim(0);
+    }
+
+    /** For {@code z = sum x[i] y[i]}: {@code dx = dz y} and {@code dy = dz x} (dz is a scalar). */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output dz = dOutputs.get(0);
+        return List.of(tf.mul(dz, node.input(1)), tf.mul(dz, node.input(0)));
     }
 }

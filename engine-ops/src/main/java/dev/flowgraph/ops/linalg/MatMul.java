@@ -1,8 +1,13 @@
 package dev.flowgraph.ops.linalg;
 
+import dev.flowgraph.GraphBuildException;
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Broadcast;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.spi.Attrs;
 import dev.flowgraph.spi.KernelContext;
@@ -25,11 +30,12 @@ import java.util.List;
  * {@code [-1, 784] · [784, 10]} is {@code [-1, 10]}; an operand of unknown rank gives an unknown
  * output shape.
  *
- * <p>Each output element is summed in increasing order of the inner index, whatever the number
- * of threads; blocks of a fixed number of output rows, counted over the whole stack of batches,
- * run in parallel.
+ * <p>Each output element is summed in increasing order of the inner index, FLOAT32 and FLOAT64
+ * with one fused multiply-add per term, whatever the number of threads; fixed tiles of the
+ * output (large float products, see {@code TiledMatrixMultiply}) or blocks of a fixed number of
+ * output rows counted over the whole stack of batches (the others) run in parallel.
  */
-final class MatMul implements OpDef {
+final class MatMul implements OpDef, Differentiable {
     static final String TYPE = "MatMul";
     static final String TRANSPOSE_A = "transposeA";
     static final String TRANSPOSE_B = "transposeB";
@@ -97,6 +103,54 @@ final class MatMul implements OpDef {
             });
         }
         Products.run(k, a, b, d.outputShape(), aOffsets, bOffsets, m, inner, n, d.ta, d.tb);
+    }
+
+    /**
+     * For {@code C = A · B}, {@code dA = dC · Bᵀ} and {@code dB = Aᵀ · dC}, with the transpose
+     * flags folded into the products (for {@code C = A · Bᵀ}, {@code dB = dCᵀ · A}, and so on).
+     * Rank-1 operands are first promoted to matrices, and dC given back the axes the product
+     * removed, so one rule covers every case; the gradients are then summed over broadcast batch
+     * axes ({@link Ops#sumTo}) and reshaped back to each operand's shape. Needs both ranks.
+     */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output a = node.input(0);
+        Output b = node.input(1);
+        if (!a.shape().hasKnownRank() || !b.shape().hasKnownRank()) {
+            throw new GraphBuildException(String.format("cannot differentiate node '%s' (op %s): operands of shapes"
+                    + " %s and %s; the gradient needs both ranks", node.name(), TYPE, a.shape(), b.shape()));
+        }
+        boolean ta = node.attrs().getBoolean(TRANSPOSE_A, false);
+        boolean tb = node.attrs().getBoolean(TRANSPOSE_B, false);
+        boolean aVector = a.shape().rank() == 1;
+        boolean bVector = b.shape().rank() == 1;
+        Output a2 = aVector ? tf.expandDims(a, 0) : a;
+        Output b2 = bVector ? tf.expandDims(b, -1) : b;
+        Output dc = dOutputs.get(0);
+        if (bVector) {
+            dc = tf.expandDims(dc, -1);
+        }
+        if (aVector) {
+            dc = tf.expandDims(dc, -2);
+        }
+        Output da;
+        Output db;
+        if (!ta && !tb) {
+            da = tf.matMul(dc, b2, false, true);
+            db = tf.matMul(a2, dc, true, false);
+        } else if (!ta) {
+            da = tf.matMul(dc, b2, false, false);
+            db = tf.matMul(dc, a2, true, false);
+        } else if (!tb) {
+            da = tf.matMul(b2, dc, false, true);
+            db = tf.matMul(a2, dc, false, false);
+        } else {
+            da = tf.matMul(b2, dc, true, true);
+            db = tf.matMul(dc, a2, true, true);
+        }
+        da = tf.sumTo(da, a2);
+        db = tf.sumTo(db, b2);
+        return List.of(aVector ? tf.reshapeLike(da, a) : da, bVector ? tf.reshapeLike(db, b) : db);
     }
 
     /**

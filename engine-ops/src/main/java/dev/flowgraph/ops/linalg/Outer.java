@@ -1,8 +1,12 @@
 package dev.flowgraph.ops.linalg;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Broadcast;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
@@ -15,7 +19,7 @@ import java.util.List;
  * refused (numpy would flatten them silently; reshape first). Both operands have one numeric
  * dtype, which the output keeps; integers wrap. Unknown lengths stay unknown.
  */
-final class Outer implements OpDef {
+final class Outer implements OpDef, Differentiable {
     static final String TYPE = "Outer";
 
     @Override
@@ -48,5 +52,12 @@ final class Outer implements OpDef {
         int[] zero = {0};
         // A column vector [m, 1] times a row vector [1, n].
         Products.run(k, x, y, Shape.of(x.size(), y.size()), zero, zero, x.size(), 1, y.size(), false, false);
+    }
+
+    /** For {@code z[i, j] = x[i] y[j]}: {@code dx = dz · y} and {@code dy = x · dz}. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output dz = dOutputs.get(0);
+        return List.of(tf.matMul(dz, node.input(1)), tf.matMul(node.input(0), dz));
     }
 }

@@ -4,14 +4,17 @@ import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.kernels.KernelTuning;
 import dev.flowgraph.ops.kernels.MatrixMultiply;
+import dev.flowgraph.ops.kernels.TiledMatrixMultiply;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.RangeBody;
 import dev.flowgraph.spi.TensorBuffers;
 
 /**
- * Runs a stack of matrix products through {@link MatrixMultiply}, for the ops of this package
- * (MatMul, Dot and Outer are all products of matrices), choosing the kernel by dtype and
- * splitting the stacked output rows into blocks whose size depends on the problem only.
+ * Runs a stack of matrix products, for the ops of this package (MatMul, Dot and Outer are all
+ * products of matrices): FLOAT32 and FLOAT64 products large enough for it (see {@link
+ * KernelTuning#matMulTiled}) run on {@link TiledMatrixMultiply}, split into its tiles; the others
+ * on {@link MatrixMultiply}, split into blocks of stacked output rows. Both splits depend on the
+ * problem only, and both kernels give the same bits, so the result does not depend on the pool.
  */
 final class Products {
     private Products() {}
@@ -41,27 +44,37 @@ final class Products {
         Object x = TensorBuffers.array(a);
         Object y = TensorBuffers.array(b);
         Object c = TensorBuffers.newArray(a.dtype(), (int) size);
-        RangeBody rows;
-        if (x instanceof float[]) {
-            rows = (s, e) -> MatrixMultiply.multiply((float[]) x, (float[]) y, (float[]) c, aBatch, bBatch, m, inner,
-                    n, ta, tb, s, e);
-        } else if (x instanceof double[]) {
-            rows = (s, e) -> MatrixMultiply.multiply((double[]) x, (double[]) y, (double[]) c, aBatch, bBatch, m,
-                    inner, n, ta, tb, s, e);
-        } else if (x instanceof int[]) {
-            rows = (s, e) -> MatrixMultiply.multiply((int[]) x, (int[]) y, (int[]) c, aBatch, bBatch, m, inner, n,
-                    ta, tb, s, e);
-        } else if (x instanceof long[]) {
-            rows = (s, e) -> MatrixMultiply.multiply((long[]) x, (long[]) y, (long[]) c, aBatch, bBatch, m, inner,
-                    n, ta, tb, s, e);
-        } else {
-            // Shape rules refuse BOOL, so only a bug elsewhere gets here.
-            throw new IllegalStateException("no matrix product of " + a.dtype());
-        }
-        // With n == 0 the stack has no elements, and batches * m need not even fit in an int.
-        if (size > 0) {
-            k.parallelFor(aBatch.length * m, KernelTuning.matMulRowsPerBlock(n, inner), rows);
+        if (size > 0 && (x instanceof float[] || x instanceof double[]) && KernelTuning.matMulTiled(m, inner, n)) {
+            RangeBody tiles = x instanceof float[]
+                    ? (s, e) -> TiledMatrixMultiply.multiply((float[]) x, (float[]) y, (float[]) c, aBatch, bBatch, m,
+                            inner, n, ta, tb, s, e)
+                    : (s, e) -> TiledMatrixMultiply.multiply((double[]) x, (double[]) y, (double[]) c, aBatch, bBatch,
+                            m, inner, n, ta, tb, s, e);
+            k.parallelFor(TiledMatrixMultiply.tileCount(aBatch.length, m, n), 1, tiles);
+        } else if (size > 0) {
+            k.parallelFor(aBatch.length * m, KernelTuning.matMulRowsPerBlock(n, inner), rowKernel(x, y, c, aBatch,
+                    bBatch, m, inner, n, ta, tb));
         }
         k.setOutput(0, TensorBuffers.wrap(a.dtype(), shape, c));
+    }
+
+    /** The row kernel of {@link MatrixMultiply} for the operands' dtype, over blocks of stacked C rows. */
+    private static RangeBody rowKernel(Object x, Object y, Object c, int[] aBatch, int[] bBatch, int m, int inner,
+            int n, boolean ta, boolean tb) {
+        if (x instanceof float[]) {
+            return (s, e) -> MatrixMultiply.multiply((float[]) x, (float[]) y, (float[]) c, aBatch, bBatch, m, inner,
+                    n, ta, tb, s, e);
+        } else if (x instanceof double[]) {
+            return (s, e) -> MatrixMultiply.multiply((double[]) x, (double[]) y, (double[]) c, aBatch, bBatch, m,
+                    inner, n, ta, tb, s, e);
+        } else if (x instanceof int[]) {
+            return (s, e) -> MatrixMultiply.multiply((int[]) x, (int[]) y, (int[]) c, aBatch, bBatch, m, inner, n,
+                    ta, tb, s, e);
+        } else if (x instanceof long[]) {
+            return (s, e) -> MatrixMultiply.multiply((long[]) x, (long[]) y, (long[]) c, aBatch, bBatch, m, inner,
+                    n, ta, tb, s, e);
+        }
+        // Shape rules refuse BOOL, so only a bug elsewhere gets here.
+        throw new IllegalStateException("no matrix product of " + x.getClass().getSimpleName());
     }
 }

@@ -1,10 +1,16 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import java.util.List;
+
 /**
  * Elementwise {@code x + y} with NumPy broadcasting, on one numeric dtype. Integers wrap on
  * overflow; FLOAT32 adds in float.
  */
-final class Add extends ElementwiseBinary {
+final class Add extends ElementwiseBinary implements Differentiable {
     static final String TYPE = "Add";
 
     Add() {
@@ -14,5 +20,12 @@ final class Add extends ElementwiseBinary {
     @Override
     public String summary() {
         return "add(x, y): x + y elementwise with NumPy broadcasting; numeric dtypes; integers wrap";
+    }
+
+    /** d(x + y) = dz for both, each summed back to its input's shape. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output dz = dOutputs.get(0);
+        return List.of(tf.sumTo(dz, node.input(0)), tf.sumTo(dz, node.input(1)));
     }
 }

@@ -1,13 +1,16 @@
 package dev.flowgraph.ops.math;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.ops.kernels.KernelTuning;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.RangeBody;
 import dev.flowgraph.spi.TensorBuffers;
+import java.util.List;
 
 /**
  * The kernel driver that elementwise ops with NumPy broadcasting share, whatever their number of
@@ -81,4 +84,19 @@ abstract class BroadcastOp implements OpDef {
      */
     abstract RangeBody block(Object[] inputs, Object out, BroadcastIndex index);
 
+    /**
+     * Routes a gradient through a selection (the gradient of where, maximum and minimum): dz goes
+     * to x where {@code toX} holds and to y elsewhere, each summed back to its input's shape.
+     *
+     * @param tf the facade to add the gradient's nodes with
+     * @param toX BOOL, broadcasting to dz's shape: where x was selected
+     * @param dz the gradient of the selection's output
+     * @param x the input selected where toX holds
+     * @param y the input selected elsewhere
+     * @return x's and y's gradients
+     */
+    static List<Output> select(Ops tf, Output toX, Output dz, Output x, Output y) {
+        Output zeros = tf.zerosLike(dz);
+        return List.of(tf.sumTo(tf.where(toX, dz, zeros), x), tf.sumTo(tf.where(toX, zeros, dz), y));
+    }
 }

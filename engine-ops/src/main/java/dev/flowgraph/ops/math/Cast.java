@@ -1,7 +1,11 @@
 package dev.flowgraph.ops.math;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.Casts;
 import dev.flowgraph.ops.kernels.KernelTuning;
 import dev.flowgraph.spi.KernelContext;
@@ -9,6 +13,7 @@ import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +27,7 @@ import java.util.List;
  * the low 32 bits (wraps); FLOAT64 and the integers to FLOAT32 round to nearest; BOOL becomes 0
  * or 1; a number becomes {@code x != 0}, so NaN is true. See {@link Casts}.
  */
-final class Cast implements OpDef {
+final class Cast implements OpDef, Differentiable {
     static final String TYPE = "Cast";
     static final String DTYPE = "dtype";
 
@@ -61,5 +66,14 @@ final class Cast implements OpDef {
     public String summary() {
         return "cast(x, dtype): x converted to dtype elementwise, as numpy astype; any dtype to any; "
                 + "floats to integers truncate toward zero, NaN gives 0, out-of-range values saturate";
+    }
+
+    /** A cast between floats passes dz back cast to the input's dtype (rounding when the cast
+     * widened); a cast from or to a non-float carries no gradient. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        DType from = node.input(0).dtype();
+        boolean floats = from.isFloating() && node.output(0).dtype().isFloating();
+        return Arrays.asList(floats ? tf.cast(dOutputs.get(0), from) : null);
     }
 }

@@ -1,6 +1,11 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.Elementwise;
+import java.util.List;
 
 /**
  * Elementwise {@code x / y} with NumPy broadcasting, on one numeric dtype.
@@ -11,7 +16,7 @@ import dev.flowgraph.ops.kernels.Elementwise;
  * divisor makes the kernel throw {@code ArithmeticException("integer division by zero")}, which
  * the session reports as a {@link dev.flowgraph.KernelException} naming the node.
  */
-final class Div extends ElementwiseBinary {
+final class Div extends ElementwiseBinary implements Differentiable {
     static final String TYPE = "Div";
 
     Div() {
@@ -21,5 +26,14 @@ final class Div extends ElementwiseBinary {
     @Override
     public String summary() {
         return "div(x, y): x / y elementwise with NumPy broadcasting; floats as IEEE 754; integers truncate toward zero and fail the run on a zero divisor";
+    }
+
+    /** d(x / y) = dz / y for x and -dz * x / y^2 for y, each summed back to its input's shape. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output x = node.input(0);
+        Output y = node.input(1);
+        Output dz = dOutputs.get(0);
+        return List.of(tf.sumTo(tf.div(dz, y), x), tf.sumTo(tf.neg(tf.mul(dz, tf.div(tf.div(x, y), y))), y));
     }
 }

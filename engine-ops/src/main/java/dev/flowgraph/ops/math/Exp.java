@@ -1,5 +1,11 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import java.util.List;
+
 /**
  * Elementwise {@code e^x}, on FLOAT32 and FLOAT64, as {@code numpy.exp}: overflow gives infinity,
  * {@code exp(-infinity)} is 0.
@@ -10,7 +16,7 @@ package dev.flowgraph.ops.math;
  * up to 2 ulp for exp and 3 for log, varying between CPUs), so FLOAT32 results can differ from
  * {@code np.exp(x.astype(np.float32))} by as much.
  */
-final class Exp extends ElementwiseUnary {
+final class Exp extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Exp";
 
     Exp() {
@@ -20,5 +26,11 @@ final class Exp extends ElementwiseUnary {
     @Override
     public String summary() {
         return "exp(x): e^x elementwise; float dtypes";
+    }
+
+    /** d e^x = e^x dz, from the output. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        return List.of(tf.mul(dOutputs.get(0), node.output(0)));
     }
 }

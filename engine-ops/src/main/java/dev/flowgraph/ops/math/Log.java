@@ -1,5 +1,11 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import java.util.List;
+
 /**
  * Elementwise natural logarithm, on FLOAT32 and FLOAT64, as {@code numpy.log}: {@code log(0)} is
  * -infinity and the logarithm of a negative is NaN.
@@ -10,7 +16,7 @@ package dev.flowgraph.ops.math;
  * up to 2 ulp for exp and 3 for log, varying between CPUs), so FLOAT32 results can differ from
  * {@code np.log(x.astype(np.float32))} by as much.
  */
-final class Log extends ElementwiseUnary {
+final class Log extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Log";
 
     Log() {
@@ -20,5 +26,11 @@ final class Log extends ElementwiseUnary {
     @Override
     public String summary() {
         return "log(x): natural logarithm elementwise; float dtypes; log(0) is -infinity, of a negative NaN";
+    }
+
+    /** d log(x) = dz / x. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        return List.of(tf.div(dOutputs.get(0), node.input(0)));
     }
 }

@@ -1,5 +1,11 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import java.util.List;
+
 /**
  * Elementwise {@code log(1 + x)}, accurate for small {@code x}, on FLOAT32 and FLOAT64, as
  * {@code numpy.log1p}: {@code log1p(-1)} is -infinity and below -1 it is NaN.
@@ -10,7 +16,7 @@ package dev.flowgraph.ops.math;
  * up to 2 ulp for exp and 3 for log, varying between CPUs), so FLOAT32 results can differ from
  * {@code np.log1p(x.astype(np.float32))} by as much.
  */
-final class Log1p extends ElementwiseUnary {
+final class Log1p extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Log1p";
 
     Log1p() {
@@ -20,5 +26,12 @@ final class Log1p extends ElementwiseUnary {
     @Override
     public String summary() {
         return "log1p(x): log(1 + x) elementwise, accurate near 0; float dtypes; log1p(-1) is -infinity";
+    }
+
+    /** d log(1 + x) = dz / (1 + x). */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output x = node.input(0);
+        return List.of(tf.div(dOutputs.get(0), tf.add(tf.onesLike(x), x)));
     }
 }

@@ -1,6 +1,11 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.Arithmetic;
+import java.util.List;
 
 /**
  * Elementwise {@code x mod y} with NumPy broadcasting, on one numeric dtype, as NumPy's
@@ -14,7 +19,7 @@ import dev.flowgraph.ops.kernels.Arithmetic;
  * "integer modulo by zero", which the session reports as a {@link dev.flowgraph.KernelException}
  * naming the node.
  */
-final class Mod extends ElementwiseBinary {
+final class Mod extends ElementwiseBinary implements Differentiable {
     static final String TYPE = "Mod";
 
     Mod() {
@@ -26,5 +31,15 @@ final class Mod extends ElementwiseBinary {
     public String summary() {
         return "mod(x, y): x mod y elementwise with NumPy broadcasting, as np.mod (sign of the divisor); numeric "
                 + "dtypes, both the same; float mod 0 is NaN, integer mod 0 fails the run";
+    }
+
+    /** x mod y = x - floor(x / y) * y with floor piecewise constant, as TensorFlow's FloorMod gradient:
+     * dz for x and -dz * floor(x / y) for y, each summed back to its input's shape. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output x = node.input(0);
+        Output y = node.input(1);
+        Output dz = dOutputs.get(0);
+        return List.of(tf.sumTo(dz, x), tf.sumTo(tf.neg(tf.mul(dz, tf.floor(tf.div(x, y)))), y));
     }
 }

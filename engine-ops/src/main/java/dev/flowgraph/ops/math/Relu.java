@@ -1,10 +1,16 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import java.util.List;
+
 /**
  * Elementwise {@code max(x, 0)}, on every numeric dtype, as {@code numpy.maximum(x, 0)}: NaN
  * propagates and {@code relu(-0.0)} is {@code 0.0}.
  */
-final class Relu extends ElementwiseUnary {
+final class Relu extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Relu";
 
     Relu() {
@@ -15,5 +21,13 @@ final class Relu extends ElementwiseUnary {
     @Override
     public String summary() {
         return "relu(x): max(x, 0) elementwise; numeric dtypes; NaN propagates";
+    }
+
+    /** d relu(x) = dz where x > 0 and 0 elsewhere: 0 at x = 0, as in TensorFlow. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output x = node.input(0);
+        Output dz = dOutputs.get(0);
+        return List.of(tf.where(tf.greater(x, tf.zerosLike(x)), dz, tf.zerosLike(dz)));
     }
 }

@@ -1,5 +1,11 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import java.util.List;
+
 /**
  * Elementwise sine of an angle in radians, on FLOAT32 and FLOAT64, as {@code numpy.sin}; the sine of
  * an infinity is NaN.
@@ -10,7 +16,7 @@ package dev.flowgraph.ops.math;
  * up to 2 ulp for exp and 3 for log, varying between CPUs), so FLOAT32 results can differ from
  * {@code np.sin(x.astype(np.float32))} by as much.
  */
-final class Sin extends ElementwiseUnary {
+final class Sin extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Sin";
 
     Sin() {
@@ -20,5 +26,11 @@ final class Sin extends ElementwiseUnary {
     @Override
     public String summary() {
         return "sin(x): sine elementwise, x in radians; float dtypes";
+    }
+
+    /** d sin(x) = cos(x) dz. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        return List.of(tf.mul(dOutputs.get(0), tf.cos(node.input(0))));
     }
 }

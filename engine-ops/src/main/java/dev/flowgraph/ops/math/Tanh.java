@@ -1,5 +1,11 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import java.util.List;
+
 /**
  * Elementwise hyperbolic tangent, on FLOAT32 and FLOAT64, as {@code numpy.tanh}: it tends to
  * {@code ±1} without overflow for large {@code |x|}.
@@ -10,7 +16,7 @@ package dev.flowgraph.ops.math;
  * up to 2 ulp for exp and 3 for log, varying between CPUs), so FLOAT32 results can differ from
  * {@code np.tanh(x.astype(np.float32))} by as much.
  */
-final class Tanh extends ElementwiseUnary {
+final class Tanh extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Tanh";
 
     Tanh() {
@@ -20,5 +26,12 @@ final class Tanh extends ElementwiseUnary {
     @Override
     public String summary() {
         return "tanh(x): hyperbolic tangent elementwise; float dtypes";
+    }
+
+    /** d tanh(x) = (1 - t^2) dz with t the output. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output t = node.output(0);
+        return List.of(tf.mul(dOutputs.get(0), tf.sub(tf.onesLike(t), tf.mul(t, t))));
     }
 }

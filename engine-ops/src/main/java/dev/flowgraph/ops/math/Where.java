@@ -3,12 +3,17 @@ package dev.flowgraph.ops.math;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.BooleanElementwise;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,7 +21,7 @@ import java.util.List;
  * condition, and x and y of one dtype (any, BOOL included), all three broadcast together; the
  * output has x's dtype and the broadcast shape.
  */
-final class Where extends BroadcastOp {
+final class Where extends BroadcastOp implements Differentiable {
     static final String TYPE = "Where";
 
     Where() {
@@ -55,5 +60,13 @@ final class Where extends BroadcastOp {
     public String summary() {
         return "where(cond, x, y): cond ? x : y elementwise as np.where, all three broadcast together; "
                 + "cond bool, x and y of one dtype (any), which the output has";
+    }
+
+    /** dz goes to x where the condition holds and to y elsewhere, each summed back to its input's
+     * shape; the condition, a BOOL, gets none. */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        List<Output> dxy = select(tf, node.input(0), dOutputs.get(0), node.input(1), node.input(2));
+        return Arrays.asList(null, dxy.get(0), dxy.get(1));
     }
 }

@@ -1,14 +1,18 @@
 package dev.flowgraph.ops.nn;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.Widening;
 import dev.flowgraph.ops.kernels.CounterRandom;
 import dev.flowgraph.ops.kernels.KernelTuning;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
-import dev.flowgraph.ops.Widening;
 import java.util.List;
 
 /**
@@ -19,7 +23,7 @@ import java.util.List;
  * same on every run and at any number of threads; use another seed for another mask. Float dtypes;
  * the output has x's dtype and shape.
  */
-final class Dropout implements OpDef {
+final class Dropout implements OpDef, Differentiable {
     static final String TYPE = "Dropout";
     static final String RATE = "rate";
     static final String SEED = "seed";
@@ -62,5 +66,14 @@ final class Dropout implements OpDef {
         k.parallelFor(in.length, KernelTuning.ELEMENTWISE_GRAIN,
                 (s, e) -> CounterRandom.dropout(in, out, seed, rate, s, e));
         k.setOutput(0, Widening.fromDoubles(out, x.dtype(), x.shape()));
+    }
+
+    /**
+     * The output is x times a mask that depends only on (seed, index), so the gradient is dz times
+     * the same mask: the same dropout of dz.
+     */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        return List.of(tf.dropout(dOutputs.get(0), node.attrs().getDouble(RATE), node.attrs().getLong(SEED)));
     }
 }

@@ -1,8 +1,13 @@
 package dev.flowgraph.ops.nn;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.Widening;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.ops.kernels.KernelTuning;
 import dev.flowgraph.ops.kernels.SquaredError;
@@ -10,7 +15,6 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
-import dev.flowgraph.ops.Widening;
 import java.util.List;
 
 /**
@@ -21,7 +25,7 @@ import java.util.List;
  * <p>The sum runs in double over blocks of {@link KernelTuning#ELEMENTWISE_GRAIN} elements, whose
  * sums are added in block order, so the result is the same at any number of threads.
  */
-final class MeanSquaredError implements OpDef {
+final class MeanSquaredError implements OpDef, Differentiable {
     static final String TYPE = "MeanSquaredError";
 
     @Override
@@ -68,5 +72,20 @@ final class MeanSquaredError implements OpDef {
             total += b;
         }
         k.setOutput(0, Widening.fromDoubles(new double[] {total / size}, p.dtype(), Shape.scalar()));
+    }
+
+    /**
+     * For {@code L = sum (p - t)^2 / N} over the N elements of the broadcast:
+     * {@code dp = dz 2 (p - t) / N} and {@code dt = -dp}, each summed back to its operand's shape;
+     * N is counted when the graph runs.
+     */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output p = node.input(0);
+        Output t = node.input(1);
+        Output diff = tf.sub(p, t);
+        Output count = tf.cast(tf.size(diff), diff.dtype());
+        Output g = tf.div(tf.mul(dOutputs.get(0), tf.add(diff, diff)), count);
+        return List.of(tf.sumTo(g, p), tf.sumTo(tf.neg(g), t));
     }
 }

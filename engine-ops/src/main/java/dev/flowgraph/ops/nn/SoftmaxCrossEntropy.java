@@ -1,15 +1,19 @@
 package dev.flowgraph.ops.nn;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.Widening;
 import dev.flowgraph.ops.kernels.KernelTuning;
 import dev.flowgraph.ops.kernels.SoftmaxKernels;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
-import dev.flowgraph.ops.Widening;
 import java.util.List;
 
 /**
@@ -20,7 +24,7 @@ import java.util.List;
  * {@code logits.shape[:-1]}. The log-softmax is the stable one, so logits such as 1000 and -1000
  * give finite losses.
  */
-final class SoftmaxCrossEntropy implements OpDef {
+final class SoftmaxCrossEntropy implements OpDef, Differentiable {
     static final String TYPE = "SoftmaxCrossEntropy";
 
     @Override
@@ -65,5 +69,20 @@ final class SoftmaxCrossEntropy implements OpDef {
         k.parallelFor(out.length, KernelTuning.rowsPerBlock(c),
                 (s, e) -> SoftmaxKernels.crossEntropy(x, y, out, c, s, e));
         k.setOutput(0, Widening.fromDoubles(out, logits.dtype(), shape));
+    }
+
+    /**
+     * Per example, {@code loss = -sum y l} with {@code l = logSoftmax(x)}, so
+     * {@code dx = dz (softmax(x) sum(y) - y)} (which is {@code softmax(x) - y} for labels summing
+     * to 1) and {@code dy = -dz l}; dz is one value per example, broadcast over the class axis.
+     */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output x = node.input(0);
+        Output y = node.input(1);
+        Output dz = tf.expandDims(dOutputs.get(0), -1);
+        Output dx = tf.mul(dz, tf.sub(tf.mul(tf.softmax(x, -1), tf.sum(y, new int[] {-1}, true)), y));
+        Output dy = tf.neg(tf.mul(dz, tf.logSoftmax(x, -1)));
+        return List.of(dx, dy);
     }
 }

@@ -1,8 +1,14 @@
 package dev.flowgraph.ops.nn;
 
 import dev.flowgraph.DType;
+import dev.flowgraph.GraphBuildException;
+import dev.flowgraph.Node;
+import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.autodiff.Differentiable;
+import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.Widening;
 import dev.flowgraph.ops.kernels.KernelTuning;
 import dev.flowgraph.ops.kernels.SoftmaxKernels;
 import dev.flowgraph.spi.KernelContext;
@@ -10,7 +16,7 @@ import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.TensorBuffers;
-import dev.flowgraph.ops.Widening;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +26,7 @@ import java.util.List;
  * output has the logits' dtype and the labels' shape. A label outside {@code [0, C)} fails the
  * run, naming the node, the label and C. Stable for logits such as 1000 and -1000.
  */
-final class SparseSoftmaxCrossEntropy implements OpDef {
+final class SparseSoftmaxCrossEntropy implements OpDef, Differentiable {
     static final String TYPE = "SparseSoftmaxCrossEntropy";
 
     @Override
@@ -64,4 +70,21 @@ final class SparseSoftmaxCrossEntropy implements OpDef {
         k.setOutput(0, Widening.fromDoubles(out, logits.dtype(), labels.shape()));
     }
 
+    /**
+     * Per example, {@code loss = -l[label]} with {@code l = logSoftmax(x)}, so
+     * {@code dx = dz (softmax(x) - oneHot(label))}; the one-hot encoding needs the class count
+     * (the logits' last dimension) when the graph is built. Labels are indices: no gradient.
+     */
+    @Override
+    public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
+        Output x = node.input(0);
+        Shape s = x.shape();
+        if (!s.hasKnownRank() || s.dim(s.rank() - 1) == Shape.UNKNOWN_DIM) {
+            throw new GraphBuildException(String.format("cannot differentiate node '%s' (op %s): logits of shape %s;"
+                    + " the gradient needs the number of classes, the last dimension", node.name(), TYPE, s));
+        }
+        Output oneHot = tf.oneHot(node.input(1), CrossEntropy.classes(s), x.dtype());
+        Output dz = tf.expandDims(dOutputs.get(0), -1);
+        return Arrays.asList(tf.mul(dz, tf.sub(tf.softmax(x, -1), oneHot)), null);
+    }
 }

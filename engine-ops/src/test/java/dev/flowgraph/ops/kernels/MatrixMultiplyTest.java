@@ -52,6 +52,60 @@ class MatrixMultiplyTest {
     }
 
     @Test
+    void multipliesStacksOfMatricesByVectorsAsTheFmaLoopDoes() {
+        // 3 batches of op(A) 7x9 times a vector of 9 (batch 2 shares batch 0's vector); rows
+        // [1, 20) of the 21 start inside batch 0 and cut groups of four rows at batch ends, so both
+        // the four-row and the one-row loops run. Each row must equal s = fma(a, x, s) over p.
+        int m = 7;
+        int k = 9;
+        int[] aBatch = {0, m * k, 2 * m * k};
+        int[] bBatch = {0, k, 0};
+        java.util.Random random = new java.util.Random(9);
+        double[] a = new double[3 * m * k];
+        double[] b = new double[2 * k];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = random.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = random.nextGaussian();
+        }
+        for (boolean ta : new boolean[] {false, true}) {
+            double[] expected = new double[3 * m];
+            for (int r = 1; r < 20; r++) {
+                int batch = r / m;
+                int i = r % m;
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[aBatch[batch] + (ta ? p * m + i : i * k + p)], b[bBatch[batch] + p], s);
+                }
+                expected[r] = s;
+            }
+            double[] c = new double[3 * m];
+            MatrixMultiply.multiply(a, b, c, aBatch, bBatch, m, k, 1, ta, false, 1, 20);
+            assertArrayEquals(expected, c, "transposeA=" + ta);
+            float[] af = new float[a.length];
+            float[] bf = new float[b.length];
+            for (int i = 0; i < a.length; i++) {
+                af[i] = (float) a[i];
+            }
+            for (int i = 0; i < b.length; i++) {
+                bf[i] = (float) b[i];
+            }
+            float[] cf = new float[3 * m];
+            MatrixMultiply.multiply(af, bf, cf, aBatch, bBatch, m, k, 1, ta, true, 1, 20);
+            for (int r = 1; r < 20; r++) {
+                int batch = r / m;
+                int i = r % m;
+                float s = 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(af[aBatch[batch] + (ta ? p * m + i : i * k + p)], bf[bBatch[batch] + p], s);
+                }
+                assertEquals(s, cf[r], "row " + r + ", transposeA=" + ta);
+            }
+        }
+    }
+
+    @Test
     void blocksHoldWholeRowsOfAboutTheTargetWork() {
         // 65536 / (170 * 150) = 2.57 -> 2 rows; a huge row still gets a block of its own.
         assertEquals(2, KernelTuning.matMulRowsPerBlock(170, 150));

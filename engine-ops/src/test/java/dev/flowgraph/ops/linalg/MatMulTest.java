@@ -153,13 +153,14 @@ class MatMulTest {
             for (int j = 0; j < n; j++) {
                 double s = 0;
                 for (int p = 0; p < k; p++) {
-                    s += a[i * k + p] * b[p * n + j];
+                    s = Math.fma(a[i * k + p], b[p * n + j], s);
                 }
                 expected[i * n + j] = s;
             }
         }
         Output c = tf.matMul(tf.constant(Tensor.of(a, Shape.of(m, k))), tf.constant(Tensor.of(b, Shape.of(k, n))));
-        // The kernel sums p in increasing order from 0, as the loop above does: equal bit for bit.
+        // The kernel sums p in increasing order from 0 with one FMA per term, as the loop above
+        // does: equal bit for bit. 67 x 53 x 71 runs on the tiled kernel (2 tiles of 64 rows).
         assertArrayEquals(expected, TestRuns.eval(c, 1, Map.of()).toDoubleArray());
         assertArrayEquals(expected, TestRuns.eval(c, 4, Map.of()).toDoubleArray());
     }
@@ -291,8 +292,43 @@ class MatMulTest {
     }
 
     @Test
+    void smallBatchesOnTheRowKernelMatchANaiveLoopAtOneAndFourThreads() {
+        // 50 batches of 3x5 · 5x4: too small to tile, so the row kernel runs, 65536 / (4 * 5) =
+        // 3276 rows per block; it sums with one FMA per term in increasing p, like the tiled one.
+        int batches = 50;
+        int m = 3;
+        int k = 5;
+        int n = 4;
+        Random r = new Random(8);
+        float[] a = new float[batches * m * k];
+        float[] b = new float[batches * k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) r.nextGaussian();
+        }
+        float[] expected = new float[batches * m * n];
+        for (int t = 0; t < batches; t++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s = Math.fma(a[(t * m + i) * k + p], b[(t * k + p) * n + j], s);
+                    }
+                    expected[(t * m + i) * n + j] = s;
+                }
+            }
+        }
+        Output c = tf.matMul(tf.constant(Tensor.of(a, Shape.of(batches, m, k))),
+                tf.constant(Tensor.of(b, Shape.of(batches, k, n))));
+        assertArrayEquals(expected, TestRuns.eval(c, 1, Map.of()).toFloatArray());
+        assertArrayEquals(expected, TestRuns.eval(c, 4, Map.of()).toFloatArray());
+    }
+
+    @Test
     void batchedProductsMatchANaiveLoopAtOneAndFourThreads() {
-        // 6 batches of 40x30 · 30x50: about 54 rows per block, so blocks span batch boundaries.
+        // 6 batches of 40x30 · 30x50, one tile each on the tiled kernel; B is shared by all batches.
         int batches = 6;
         int m = 40;
         int k = 30;
@@ -312,7 +348,7 @@ class MatMulTest {
                 for (int j = 0; j < n; j++) {
                     double s = 0;
                     for (int p = 0; p < k; p++) {
-                        s += a[(t * m + i) * k + p] * b[p * n + j];
+                        s = Math.fma(a[(t * m + i) * k + p], b[p * n + j], s);
                     }
                     expected[(t * m + i) * n + j] = s;
                 }

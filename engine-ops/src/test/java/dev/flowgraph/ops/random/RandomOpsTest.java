@@ -1,5 +1,7 @@
 package dev.flowgraph.ops.random;
 
+import static dev.flowgraph.ops.SampleStats.mean;
+import static dev.flowgraph.ops.SampleStats.variance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,23 +33,6 @@ class RandomOpsTest {
     private static final int N = 100_000;
     private final Graph g = new Graph();
     private final Ops tf = Ops.on(g);
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
-    }
-
-    private static double variance(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return s / x.length;
-    }
 
     @Test
     void uniformIsInZeroOneWithMeanHalfAndVarianceOneTwelfth() {

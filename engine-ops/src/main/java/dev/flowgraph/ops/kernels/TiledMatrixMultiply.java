@@ -1,0 +1,489 @@
+package dev.flowgraph.ops.kernels;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Arrays;
+
+/**
+ * The matrix product {@code C = op(A) · op(B)} for FLOAT32 and FLOAT64 matrices that are large
+ * enough to pay for packing (see {@link KernelTuning#matMulTiled}), computed in fixed tiles of C
+ * so that a pool of threads can share it. As in {@link MatrixMultiply}, a batch of products is one
+ * call: C holds the {@code batches} result matrices one after another, and per batch the caller
+ * gives where its A and B matrices start.
+ *
+ * <p><b>Tiles.</b> Each C matrix is cut into tiles of {@link KernelTuning#MATMUL_TILE_ROWS} rows
+ * and {@link KernelTuning#MATMUL_TILE_COLUMNS} columns (smaller at the bottom and right edges),
+ * numbered batch by batch, column strip by column strip, and down each strip; a call computes a
+ * range of tiles, each from start to end over the whole inner dimension. The tiles depend on the
+ * matrix sizes only, so the work a pool shares is the same at any pool size.
+ *
+ * <p><b>Packing and blocking.</b> A tile walks the inner dimension in blocks of {@link
+ * KernelTuning#MATMUL_DEPTH_BLOCK}. For each block it copies the block's rows of {@code op(B)},
+ * restricted to the tile's columns, into one small array per row (the B panel, which stays in
+ * a core's L1 or L2 cache and is read by every row of the tile), and the tile's rows of {@code op(A)} into
+ * one array, two rows interleaved per inner index. Packing also turns a transposed operand into
+ * the layout the micro-kernel reads, so all four transpose combinations run the same loop. The
+ * block length is padded to a multiple of 4 with zeros in both panels. The tile's C rows are
+ * accumulated in arrays of their own and copied into C at the end.
+ *
+ * <p><b>Micro-kernel.</b> Two rows of C by the tile's columns, four inner indices at a time: the
+ * eight A values are held in locals, and one loop over the columns reads four B rows and
+ * updates two C rows with four chained {@link Math#fma} each. HotSpot's C2 compiler turns that
+ * loop into vector loads and vector FMAs (8 floats or 4 doubles per AVX2 instruction), with C
+ * read and written once per four inner indices. Every array that loop touches is indexed by the
+ * loop variable alone and taken out of its {@code float[][]} right before the loop: measured on
+ * JDK 17, offsets into one shared array, a loop body larger than this (three C rows, or eight
+ * inner indices), or rows taken out of the arrays earlier, each keep C2 from vectorising it,
+ * which makes it 4 to 6 times slower.
+ *
+ * <p><b>Why the result does not depend on the tiling or the pool.</b> Every element of C is
+ * computed by exactly one tile, as {@code s = 0; for p = 0..k-1: s = fma(op(A)[i, p],
+ * op(B)[p, j], s)}: the blocks of the inner dimension are visited in increasing order, the
+ * accumulator lives in the tile's C row between blocks, and the zero padding adds {@code
+ * fma(0, 0, s) = s} (s is never -0, as it starts at +0 and a sum that cancels exactly rounds to
+ * +0). That is also exactly what {@link MatrixMultiply} computes for FLOAT32 and FLOAT64, so
+ * choosing between the two kernels by size does not change a single bit either.
+ *
+ * <p>The FLOAT32 and FLOAT64 tiles are the same code, once on {@code float[]} and once on
+ * {@code double[]}: the micro-kernel must index primitive arrays directly to be vectorised, so
+ * unlike the other kernels it cannot call back into a per-dtype functional interface.
+ *
+ * <pre>{@code
+ * float[] a = new float[64 * 64], b = new float[64 * 64], c = new float[64 * 64];
+ * int tiles = TiledMatrixMultiply.tileCount(1, 64, 64);
+ * TiledMatrixMultiply.multiply(a, b, c, new int[] {0}, new int[] {0}, 64, 64, 64, false, false, 0, tiles);
+ * }</pre>
+ */
+public final class TiledMatrixMultiply {
+    /** Inner indices per step of the micro-kernel; panels are padded to a multiple of it. */
+    private static final int STEP = 4;
+
+    private TiledMatrixMultiply() {}
+
+    /**
+     * Returns how many tiles a stack of {@code batches} products of {@code m x n} matrices has.
+     *
+     * @param batches the number of products
+     * @param m the number of rows of each C matrix
+     * @param n the number of columns of each C matrix
+     * @return {@code batches * ceil(m / MATMUL_TILE_ROWS) * ceil(n / MATMUL_TILE_COLUMNS)}
+     */
+    public static int tileCount(int batches, int m, int n) {
+        checkArgument(batches >= 0 && m >= 0 && n >= 0, "negative size: batches=%s, m=%s, n=%s", batches, m, n);
+        long tiles = (long) batches * ceilDiv(m, KernelTuning.MATMUL_TILE_ROWS)
+                * ceilDiv(n, KernelTuning.MATMUL_TILE_COLUMNS);
+        checkArgument(tiles <= Integer.MAX_VALUE, "%s tiles do not fit in an int", tiles);
+        return (int) tiles;
+    }
+
+    /**
+     * Computes tiles {@code [tileFrom, tileTo)} of {@code C = op(A) · op(B)}:
+     * {@code C[i, j] = fma(op(A)[i, k-1], op(B)[k-1, j], ... fma(op(A)[i, 0], op(B)[0, j], 0))}.
+     *
+     * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
+     * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
+     * @param c C, row-major {@code [batches, m, n]}; receives the tiles' elements (modified)
+     * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
+     * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
+     * @param m the number of rows of {@code op(A)} and of each C matrix
+     * @param k the inner dimension
+     * @param n the number of columns of {@code op(B)} and C
+     * @param transposeA whether A is stored transposed
+     * @param transposeB whether B is stored transposed
+     * @param tileFrom the first tile to compute (see {@link #tileCount})
+     * @param tileTo one past the last
+     */
+    public static void multiply(float[] a, float[] b, float[] c, int[] aBatch, int[] bBatch, int m, int k,
+            int n, boolean transposeA, boolean transposeB, int tileFrom, int tileTo) {
+        checkTiles(aBatch, bBatch, m, k, n, tileFrom, tileTo);
+        for (int t = tileFrom; t < tileTo; t++) {
+            Tile tile = Tile.of(t, m, n);
+            new FloatTile(a, b, aBatch[tile.batch], bBatch[tile.batch], m, k, n, transposeA, transposeB, tile)
+                    .compute(c, tile.batch * m * n);
+        }
+    }
+
+    /**
+     * Computes tiles {@code [tileFrom, tileTo)} of {@code C = op(A) · op(B)}; see
+     * {@link #multiply(float[], float[], float[], int[], int[], int, int, int, boolean, boolean, int, int)}.
+     *
+     * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
+     * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
+     * @param c C, row-major {@code [batches, m, n]}; receives the tiles' elements (modified)
+     * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
+     * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
+     * @param m the number of rows of {@code op(A)} and of each C matrix
+     * @param k the inner dimension
+     * @param n the number of columns of {@code op(B)} and C
+     * @param transposeA whether A is stored transposed
+     * @param transposeB whether B is stored transposed
+     * @param tileFrom the first tile to compute (see {@link #tileCount})
+     * @param tileTo one past the last
+     */
+    public static void multiply(double[] a, double[] b, double[] c, int[] aBatch, int[] bBatch, int m, int k,
+            int n, boolean transposeA, boolean transposeB, int tileFrom, int tileTo) {
+        checkTiles(aBatch, bBatch, m, k, n, tileFrom, tileTo);
+        for (int t = tileFrom; t < tileTo; t++) {
+            Tile tile = Tile.of(t, m, n);
+            new DoubleTile(a, b, aBatch[tile.batch], bBatch[tile.batch], m, k, n, transposeA, transposeB, tile)
+                    .compute(c, tile.batch * m * n);
+        }
+    }
+
+    private static void checkTiles(int[] aBatch, int[] bBatch, int m, int k, int n, int tileFrom, int tileTo) {
+        checkArgument(m >= 0 && k >= 0 && n >= 0, "negative dimension: m=%s, k=%s, n=%s", m, k, n);
+        checkArgument(aBatch.length == bBatch.length, "%s batch offsets for A but %s for B", aBatch.length,
+                bBatch.length);
+        int tiles = tileCount(aBatch.length, m, n);
+        checkArgument(0 <= tileFrom && tileFrom <= tileTo && tileTo <= tiles, "tiles [%s, %s) are not within [0, %s)",
+                tileFrom, tileTo, tiles);
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    /** Returns {@code x} rounded up to a multiple of {@link #STEP}. */
+    private static int padded(int x) {
+        return (x + STEP - 1) / STEP * STEP;
+    }
+
+    /**
+     * Where one tile lies: its batch, its first row and column within the batch's C matrix, and
+     * its size. The dtype-agnostic part of a tile, shared by both dtypes.
+     */
+    private static final class Tile {
+        final int batch;
+        final int row;
+        final int rows;
+        final int column;
+        final int columns;
+
+        private Tile(int batch, int row, int rows, int column, int columns) {
+            this.batch = batch;
+            this.row = row;
+            this.rows = rows;
+            this.column = column;
+            this.columns = columns;
+        }
+
+        /** Tile t: batch by batch, column strip by column strip, then down the strip. */
+        static Tile of(int t, int m, int n) {
+            int down = ceilDiv(m, KernelTuning.MATMUL_TILE_ROWS);
+            int perBatch = down * ceilDiv(n, KernelTuning.MATMUL_TILE_COLUMNS);
+            int inBatch = t % perBatch;
+            int row = inBatch % down * KernelTuning.MATMUL_TILE_ROWS;
+            int column = inBatch / down * KernelTuning.MATMUL_TILE_COLUMNS;
+            return new Tile(t / perBatch, row, Math.min(KernelTuning.MATMUL_TILE_ROWS, m - row), column,
+                    Math.min(KernelTuning.MATMUL_TILE_COLUMNS, n - column));
+        }
+    }
+
+    /**
+     * The strides that read {@code op(A)} and {@code op(B)} of one batch:
+     * {@code op(A)[i, p] = a[aStart + i * aRow + p * aCol]} and
+     * {@code op(B)[p, j] = b[bStart + p * bRow + j * bCol]}.
+     */
+    private abstract static class Layout {
+        final int aStart;
+        final int aRow;
+        final int aCol;
+        final int bStart;
+        final int bRow;
+        final int bCol;
+        final int k;
+        final int n;
+        final Tile tile;
+
+        Layout(int aStart, int bStart, int m, int k, int n, boolean transposeA, boolean transposeB, Tile tile) {
+            this.aStart = aStart;
+            this.aRow = transposeA ? 1 : k;
+            this.aCol = transposeA ? m : 1;
+            this.bStart = bStart;
+            this.bRow = transposeB ? 1 : n;
+            this.bCol = transposeB ? k : 1;
+            this.k = k;
+            this.n = n;
+            this.tile = tile;
+        }
+
+        /**
+         * Runs the tile: for each block of the inner dimension, packs and multiplies it; then
+         * copies the tile's rows into C.
+         */
+        final void run() {
+            int depth = KernelTuning.MATMUL_DEPTH_BLOCK;
+            for (int from = 0; from < k; from += depth) {
+                int length = Math.min(depth, k - from);
+                int steps = padded(length);
+                packA(from, length, steps);
+                packB(from, length, steps);
+                multiplyBlock(steps);
+            }
+        }
+
+        /**
+         * Fills the A panel with the tile's rows of {@code op(A)}, inner indices
+         * {@code [from, from + length)}, zero up to {@code steps}: the pair of rows {@code r, r + 1}
+         * at {@code r * steps + 2 * p + (0 or 1)}, and a last unpaired row at {@code r * steps + p}.
+         */
+        abstract void packA(int from, int length, int steps);
+
+        /**
+         * Fills B panel rows {@code [0, steps)} with rows {@code [from, from + length)} of
+         * {@code op(B)} restricted to the tile's columns, and zero beyond {@code length}.
+         */
+        abstract void packB(int from, int length, int steps);
+
+        /** Adds the packed block's product to the tile's C rows, two rows at a time. */
+        abstract void multiplyBlock(int steps);
+    }
+
+    /** One FLOAT32 tile: its panels, its C rows, and the micro-kernel. */
+    private static final class FloatTile extends Layout {
+        private final float[] a;
+        private final float[] b;
+        private final float[] aPanel;
+        private final float[][] bPanel;
+        private final float[][] cRows;
+
+        FloatTile(float[] a, float[] b, int aStart, int bStart, int m, int k, int n, boolean transposeA,
+                boolean transposeB, Tile tile) {
+            super(aStart, bStart, m, k, n, transposeA, transposeB, tile);
+            this.a = a;
+            this.b = b;
+            int depth = padded(Math.min(k, KernelTuning.MATMUL_DEPTH_BLOCK));
+            this.aPanel = new float[tile.rows * depth];
+            this.bPanel = new float[depth][tile.columns];
+            this.cRows = new float[tile.rows][tile.columns];
+        }
+
+        /** Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}. */
+        void compute(float[] c, int cStart) {
+            run();
+            for (int i = 0; i < tile.rows; i++) {
+                System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+            }
+        }
+
+        @Override
+        void packA(int from, int length, int steps) {
+            for (int r = 0; r < tile.rows; r += 2) {
+                int paired = r + 1 < tile.rows ? 2 : 1;
+                for (int q = 0; q < paired; q++) {
+                    int src = aStart + (tile.row + r + q) * aRow + from * aCol;
+                    int dst = r * steps + q;
+                    for (int p = 0; p < length; p++) {
+                        aPanel[dst + p * paired] = a[src + p * aCol];
+                    }
+                    for (int p = length; p < steps; p++) {
+                        aPanel[dst + p * paired] = 0;
+                    }
+                }
+            }
+        }
+
+        @Override
+        void packB(int from, int length, int steps) {
+            for (int p = 0; p < length; p++) {
+                float[] row = bPanel[p];
+                int src = bStart + (from + p) * bRow + tile.column * bCol;
+                if (bCol == 1) {
+                    System.arraycopy(b, src, row, 0, tile.columns);
+                } else {
+                    for (int j = 0; j < tile.columns; j++) {
+                        row[j] = b[src + j * bCol];
+                    }
+                }
+            }
+            for (int p = length; p < steps; p++) {
+                Arrays.fill(bPanel[p], 0);
+            }
+        }
+
+        @Override
+        void multiplyBlock(int steps) {
+            for (int r = 0; r + 1 < tile.rows; r += 2) {
+                twoRows(aPanel, r * steps, bPanel, cRows, r, tile.columns, steps);
+            }
+            if (tile.rows % 2 == 1) {
+                oneRow(aPanel, (tile.rows - 1) * steps, bPanel, cRows, tile.rows - 1, tile.columns, steps);
+            }
+        }
+
+        /**
+         * Adds {@code sum over p < steps of ap[ao + 2p + q] * b[p][j]} to {@code c[r + q][j]} for
+         * q in {0, 1} and j below {@code columns}, with chained FMAs in increasing p.
+         */
+        private static void twoRows(float[] ap, int ao, float[][] b, float[][] c, int r, int columns, int steps) {
+            for (int p = 0; p < steps; p += STEP) {
+                int q = ao + 2 * p;
+                float a00 = ap[q];
+                float a10 = ap[q + 1];
+                float a01 = ap[q + 2];
+                float a11 = ap[q + 3];
+                float a02 = ap[q + 4];
+                float a12 = ap[q + 5];
+                float a03 = ap[q + 6];
+                float a13 = ap[q + 7];
+                float[] b0 = b[p];
+                float[] b1 = b[p + 1];
+                float[] b2 = b[p + 2];
+                float[] b3 = b[p + 3];
+                float[] c0 = c[r];
+                float[] c1 = c[r + 1];
+                for (int j = 0; j < columns; j++) {
+                    float x0 = b0[j];
+                    float x1 = b1[j];
+                    float x2 = b2[j];
+                    float x3 = b3[j];
+                    c0[j] = Math.fma(a03, x3, Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, c0[j]))));
+                    c1[j] = Math.fma(a13, x3, Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, c1[j]))));
+                }
+            }
+        }
+
+        /** As {@link #twoRows} for the single row r, whose A values are at {@code ap[ao + p]}. */
+        private static void oneRow(float[] ap, int ao, float[][] b, float[][] c, int r, int columns, int steps) {
+            for (int p = 0; p < steps; p += STEP) {
+                int q = ao + p;
+                float a0 = ap[q];
+                float a1 = ap[q + 1];
+                float a2 = ap[q + 2];
+                float a3 = ap[q + 3];
+                float[] b0 = b[p];
+                float[] b1 = b[p + 1];
+                float[] b2 = b[p + 2];
+                float[] b3 = b[p + 3];
+                float[] c0 = c[r];
+                for (int j = 0; j < columns; j++) {
+                    c0[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], c0[j]))));
+                }
+            }
+        }
+    }
+
+    /** One FLOAT64 tile: its panels, its C rows, and the micro-kernel. */
+    private static final class DoubleTile extends Layout {
+        private final double[] a;
+        private final double[] b;
+        private final double[] aPanel;
+        private final double[][] bPanel;
+        private final double[][] cRows;
+
+        DoubleTile(double[] a, double[] b, int aStart, int bStart, int m, int k, int n, boolean transposeA,
+                boolean transposeB, Tile tile) {
+            super(aStart, bStart, m, k, n, transposeA, transposeB, tile);
+            this.a = a;
+            this.b = b;
+            int depth = padded(Math.min(k, KernelTuning.MATMUL_DEPTH_BLOCK));
+            this.aPanel = new double[tile.rows * depth];
+            this.bPanel = new double[depth][tile.columns];
+            this.cRows = new double[tile.rows][tile.columns];
+        }
+
+        /** Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}. */
+        void compute(double[] c, int cStart) {
+            run();
+            for (int i = 0; i < tile.rows; i++) {
+                System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+            }
+        }
+
+        @Override
+        void packA(int from, int length, int steps) {
+            for (int r = 0; r < tile.rows; r += 2) {
+                int paired = r + 1 < tile.rows ? 2 : 1;
+                for (int q = 0; q < paired; q++) {
+                    int src = aStart + (tile.row + r + q) * aRow + from * aCol;
+                    int dst = r * steps + q;
+                    for (int p = 0; p < length; p++) {
+                        aPanel[dst + p * paired] = a[src + p * aCol];
+                    }
+                    for (int p = length; p < steps; p++) {
+                        aPanel[dst + p * paired] = 0;
+                    }
+                }
+            }
+        }
+
+        @Override
+        void packB(int from, int length, int steps) {
+            for (int p = 0; p < length; p++) {
+                double[] row = bPanel[p];
+                int src = bStart + (from + p) * bRow + tile.column * bCol;
+                if (bCol == 1) {
+                    System.arraycopy(b, src, row, 0, tile.columns);
+                } else {
+                    for (int j = 0; j < tile.columns; j++) {
+                        row[j] = b[src + j * bCol];
+                    }
+                }
+            }
+            for (int p = length; p < steps; p++) {
+                Arrays.fill(bPanel[p], 0);
+            }
+        }
+
+        @Override
+        void multiplyBlock(int steps) {
+            for (int r = 0; r + 1 < tile.rows; r += 2) {
+                twoRows(aPanel, r * steps, bPanel, cRows, r, tile.columns, steps);
+            }
+            if (tile.rows % 2 == 1) {
+                oneRow(aPanel, (tile.rows - 1) * steps, bPanel, cRows, tile.rows - 1, tile.columns, steps);
+            }
+        }
+
+        /**
+         * Adds {@code sum over p < steps of ap[ao + 2p + q] * b[p][j]} to {@code c[r + q][j]} for
+         * q in {0, 1} and j below {@code columns}, with chained FMAs in increasing p.
+         */
+        private static void twoRows(double[] ap, int ao, double[][] b, double[][] c, int r, int columns, int steps) {
+            for (int p = 0; p < steps; p += STEP) {
+                int q = ao + 2 * p;
+                double a00 = ap[q];
+                double a10 = ap[q + 1];
+                double a01 = ap[q + 2];
+                double a11 = ap[q + 3];
+                double a02 = ap[q + 4];
+                double a12 = ap[q + 5];
+                double a03 = ap[q + 6];
+                double a13 = ap[q + 7];
+                double[] b0 = b[p];
+                double[] b1 = b[p + 1];
+                double[] b2 = b[p + 2];
+                double[] b3 = b[p + 3];
+                double[] c0 = c[r];
+                double[] c1 = c[r + 1];
+                for (int j = 0; j < columns; j++) {
+                    double x0 = b0[j];
+                    double x1 = b1[j];
+                    double x2 = b2[j];
+                    double x3 = b3[j];
+                    c0[j] = Math.fma(a03, x3, Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, c0[j]))));
+                    c1[j] = Math.fma(a13, x3, Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, c1[j]))));
+                }
+            }
+        }
+
+        /** As {@link #twoRows} for the single row r, whose A values are at {@code ap[ao + p]}. */
+        private static void oneRow(double[] ap, int ao, double[][] b, double[][] c, int r, int columns, int steps) {
+            for (int p = 0; p < steps; p += STEP) {
+                int q = ao + p;
+                double a0 = ap[q];
+                double a1 = ap[q + 1];
+                double a2 = ap[q + 2];
+                double a3 = ap[q + 3];
+                double[] b0 = b[p];
+                double[] b1 = b[p + 1];
+                double[] b2 = b[p + 2];
+                double[] b3 = b[p + 3];
+                double[] c0 = c[r];
+                for (int j = 0; j < columns; j++) {
+                    c0[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], c0[j]))));
+                }
+            }
+        }
+    }
+}

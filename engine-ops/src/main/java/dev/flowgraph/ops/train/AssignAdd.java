@@ -1,0 +1,16 @@
+package dev.flowgraph.ops.train;
+
+/** {@code variable += value}, atomically; integers wrap on overflow. */
+final class AssignAdd extends AssignUpdate {
+    static final String TYPE = "AssignAdd";
+
+    AssignAdd() {
+        super(TYPE, (x, y) -> x + y, (x, y) -> x + y, (x, y) -> x + y, (x, y) -> x + y);
+    }
+
+    @Override
+    public String summary() {
+        return "assignAdd(variable, value): variable += value atomically (same dtype and shape, numeric) and outputs"
+                + " the new value; integers wrap";
+    }
+}

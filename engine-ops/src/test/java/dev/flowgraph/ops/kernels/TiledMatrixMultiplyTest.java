@@ -1,0 +1,208 @@
+package dev.flowgraph.ops.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tiled matrix product against two oracles: the plain triple loop with chained FMAs, which it
+ * must equal bit for bit, and the FLOAT64 triple loop, from which it may differ only by the
+ * rounding error bound of a k-term sum.
+ */
+class TiledMatrixMultiplyTest {
+    private static final int[] ONE = {0};
+
+    /** {m, k, n}: edges, primes, sizes off the tile and micro-kernel sizes by one, k = 0, large k. */
+    private static final int[][] SIZES = {
+        {1, 1, 1}, {1, 7, 300}, {300, 7, 1}, {2, 4, 8}, {3, 5, 33}, {97, 131, 53}, {65, 63, 513},
+        {64, 64, 512}, {129, 130, 1025}, {5, 0, 40}, {9, 1001, 37}, {63, 257, 600},
+    };
+
+    @Test
+    void countsTilesPerBatchDownAndAcross() {
+        // 130 rows: ceil(130 / 64) = 3 tiles down; 600 columns: ceil(600 / 512) = 2 across; 2 batches.
+        assertEquals(2 * 3 * 2, TiledMatrixMultiply.tileCount(2, 130, 600));
+        assertEquals(1, TiledMatrixMultiply.tileCount(1, 1, 1));
+        assertEquals(0, TiledMatrixMultiply.tileCount(3, 0, 10));
+    }
+
+    @Test
+    void equalsTheFmaTripleLoopBitForBitAtEverySizeAndTransposeCombination() {
+        Random random = new Random(4);
+        for (int[] size : SIZES) {
+            int m = size[0];
+            int k = size[1];
+            int n = size[2];
+            for (int flags = 0; flags < 4; flags++) {
+                boolean ta = (flags & 1) != 0;
+                boolean tb = (flags & 2) != 0;
+                float[] a = randomFloats(random, m * k);
+                float[] b = randomFloats(random, k * n);
+                float[] c = new float[m * n];
+                TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, ta, tb, 0,
+                        TiledMatrixMultiply.tileCount(1, m, n));
+                assertArrayEquals(fmaLoop(a, b, m, k, n, ta, tb), c, () -> describe(size, ta, tb));
+
+                double[] ad = randomDoubles(random, m * k);
+                double[] bd = randomDoubles(random, k * n);
+                double[] cd = new double[m * n];
+                TiledMatrixMultiply.multiply(ad, bd, cd, ONE, ONE, m, k, n, ta, tb, 0,
+                        TiledMatrixMultiply.tileCount(1, m, n));
+                assertArrayEquals(fmaLoop(ad, bd, m, k, n, ta, tb), cd, () -> describe(size, ta, tb));
+            }
+        }
+    }
+
+    @Test
+    void staysWithinTheRoundingBoundOfTheDoubleTripleLoop() {
+        // Each step of a k-term float sum rounds by at most 2^-24 relative, so the error of the
+        // whole sum is at most k * 2^-24 * sum of |a[i][p] * b[p][j]| (first order in 2^-24).
+        Random random = new Random(5);
+        int m = 97;
+        int k = 1001;
+        int n = 53;
+        float[] a = randomFloats(random, m * k);
+        float[] b = randomFloats(random, k * n);
+        float[] c = new float[m * n];
+        TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, false, false, 0, TiledMatrixMultiply.tileCount(1, m, n));
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double exact = 0;
+                double magnitude = 0;
+                for (int p = 0; p < k; p++) {
+                    exact += (double) a[i * k + p] * b[p * n + j];
+                    magnitude += Math.abs((double) a[i * k + p] * b[p * n + j]);
+                }
+                double bound = k * Math.ulp(1f) / 2 * magnitude;
+                assertTrue(Math.abs(c[i * n + j] - exact) <= bound, "C[" + i + ", " + j + "] = " + c[i * n + j]
+                        + " but the double sum is " + exact + ", bound " + bound);
+            }
+        }
+    }
+
+    @Test
+    void isExactOnSmallIntegers() {
+        // Products and partial sums of integers in [-3, 3] with k = 300 stay below 2^24 in
+        // magnitude (300 * 9 = 2700), so every float operation is exact and the result equals the
+        // double triple loop exactly.
+        Random random = new Random(6);
+        int m = 70;
+        int k = 300;
+        int n = 530;
+        float[] a = new float[m * k];
+        float[] b = new float[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = random.nextInt(7) - 3;
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = random.nextInt(7) - 3;
+        }
+        float[] c = new float[m * n];
+        TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, false, false, 0, TiledMatrixMultiply.tileCount(1, m, n));
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += (double) a[i * k + p] * b[p * n + j];
+                }
+                assertEquals(s, c[i * n + j], "C[" + i + ", " + j + "]");
+            }
+        }
+    }
+
+    @Test
+    void givesTheSameBitsTileByTileInAnyOrderAndAsTheRowKernel() {
+        Random random = new Random(7);
+        int m = 130;
+        int k = 70;
+        int n = 600;
+        // Two batches that share B; A of batch 1 starts after A of batch 0.
+        int[] aBatch = {0, m * k};
+        int[] bBatch = {0, 0};
+        float[] a = randomFloats(random, 2 * m * k);
+        float[] b = randomFloats(random, k * n);
+        int tiles = TiledMatrixMultiply.tileCount(2, m, n);
+        float[] all = new float[2 * m * n];
+        TiledMatrixMultiply.multiply(a, b, all, aBatch, bBatch, m, k, n, false, false, 0, tiles);
+        float[] backwards = new float[2 * m * n];
+        for (int t = tiles - 1; t >= 0; t--) {
+            TiledMatrixMultiply.multiply(a, b, backwards, aBatch, bBatch, m, k, n, false, false, t, t + 1);
+        }
+        assertArrayEquals(all, backwards);
+        float[] rows = new float[2 * m * n];
+        MatrixMultiply.multiply(a, b, rows, aBatch, bBatch, m, k, n, false, false, 0, 2 * m);
+        assertArrayEquals(all, rows);
+    }
+
+    @Test
+    void choosesTheTiledKernelForProductsLargeEnough() {
+        assertTrue(KernelTuning.matMulTiled(64, 64, 64));
+        assertTrue(KernelTuning.matMulTiled(4, 256, 32));
+        // 32 * 32 * 31 multiply-adds are fewer than 32^3; a matrix-vector product has one column.
+        assertFalse(KernelTuning.matMulTiled(32, 32, 31));
+        assertFalse(KernelTuning.matMulTiled(1024, 1024, 1));
+        assertFalse(KernelTuning.matMulTiled(1024, 4, 1024));
+    }
+
+    @Test
+    void refusesATileRangeOutsideTheProduct() {
+        // 10 x 10 has one tile.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TiledMatrixMultiply.multiply(new float[100], new float[100], new float[100], ONE, ONE, 10, 10,
+                        10, false, false, 0, 2));
+        assertEquals("tiles [0, 2) are not within [0, 1)", e.getMessage());
+    }
+
+    private static String describe(int[] size, boolean ta, boolean tb) {
+        return "m=" + size[0] + " k=" + size[1] + " n=" + size[2] + " transposeA=" + ta + " transposeB=" + tb;
+    }
+
+    private static float[] randomFloats(Random random, int length) {
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = random.nextFloat() * 2 - 1;
+        }
+        return x;
+    }
+
+    private static double[] randomDoubles(Random random, int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = random.nextDouble() * 2 - 1;
+        }
+        return x;
+    }
+
+    private static float[] fmaLoop(float[] a, float[] b, int m, int k, int n, boolean ta, boolean tb) {
+        float[] c = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ta ? p * m + i : i * k + p], b[tb ? j * k + p : p * n + j], s);
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    private static double[] fmaLoop(double[] a, double[] b, int m, int k, int n, boolean ta, boolean tb) {
+        double[] c = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ta ? p * m + i : i * k + p], b[tb ? j * k + p : p * n + j], s);
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+}
