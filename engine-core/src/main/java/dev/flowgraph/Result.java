@@ -81,9 +81,11 @@ public final class Result implements Iterable<Tensor> {
      * @throws UnknownNameException if no fetch has this address
      */
     public Tensor get(String name) {
-        String address = name.indexOf(':') >= 0 ? name : name + ":0";
+        boolean bare = name.indexOf(':') < 0;
         for (int i = 0; i < values.length; i++) {
-            if (fetches.get(i).name().equals(address)) {
+            Output f = fetches.get(i);
+            // A bare name means output 0; comparing the parts spares building "name:0" per call.
+            if (bare ? f.index() == 0 && f.node().name().equals(name) : f.name().equals(name)) {
                 return values[i];
             }
         }

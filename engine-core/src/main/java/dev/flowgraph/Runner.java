@@ -4,8 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Describes one run of a {@link Session}: what to feed, what to fetch, which nodes to run for
@@ -42,11 +41,20 @@ import java.util.List;
  * }</pre>
  */
 public final class Runner {
+    private static final Output[] NO_OUTPUTS = {};
+    private static final Tensor[] NO_TENSORS = {};
+    private static final Node[] NO_NODES = {};
+
     private final Session session;
-    private final List<Output> feeds = new ArrayList<>(4);
-    private final List<Tensor> feedValues = new ArrayList<>(4);
-    private final List<Output> fetches = new ArrayList<>(2);
-    private final List<Node> targets = new ArrayList<>(1);
+    // Plain arrays that grow on demand rather than lists: a run is often a few hundred
+    // nanoseconds, and its request is read by index without an iterator or a copy.
+    private Output[] feeds = NO_OUTPUTS;
+    private Tensor[] feedValues = NO_TENSORS;
+    private int feedCount;
+    private Output[] fetches = NO_OUTPUTS;
+    private int fetchCount;
+    private Node[] targets = NO_NODES;
+    private int targetCount;
     private Duration timeout;
     private CancellationToken token;
     private boolean trace;
@@ -79,8 +87,11 @@ public final class Runner {
      */
     public Runner feed(Output output, Tensor value) {
         checkOwn(output, "feed");
-        checkNotNull(value, "the value fed to '%s' is null", output.name());
-        if (feeds.contains(output)) {
+        if (value == null) {
+            // Not checkNotNull: its message argument, the output's address, is a new string per call.
+            throw new NullPointerException("the value fed to '" + output.name() + "' is null");
+        }
+        if (indexOf(feeds, feedCount, output) >= 0) {
             throw new InvalidRunException("'" + output.name() + "' is fed twice in one run");
         }
         if (value.dtype() != output.dtype() || !output.shape().isCompatibleWith(value.shape())) {
@@ -89,8 +100,12 @@ public final class Runner {
                     + (value.dtype() != output.dtype() ? ": dtypes differ (cast before feeding)"
                             : ": shapes differ where " + output.shape() + " is known"));
         }
-        feeds.add(output);
-        feedValues.add(value);
+        if (feedCount == feeds.length) {
+            feeds = Arrays.copyOf(feeds, Math.max(4, 2 * feedCount));
+            feedValues = Arrays.copyOf(feedValues, feeds.length);
+        }
+        feeds[feedCount] = output;
+        feedValues[feedCount++] = value;
         return this;
     }
 
@@ -114,7 +129,10 @@ public final class Runner {
      */
     public Runner fetch(Output output) {
         checkOwn(output, "fetch");
-        fetches.add(output);
+        if (fetchCount == fetches.length) {
+            fetches = Arrays.copyOf(fetches, Math.max(2, 2 * fetchCount));
+        }
+        fetches[fetchCount++] = output;
         return this;
     }
 
@@ -146,7 +164,10 @@ public final class Runner {
         if (node.graph() != session.graph()) {
             throw new InvalidRunException("Cannot target " + node + ": it belongs to another graph than the session's");
         }
-        targets.add(node);
+        if (targetCount == targets.length) {
+            targets = Arrays.copyOf(targets, Math.max(1, 2 * targetCount));
+        }
+        targets[targetCount++] = node;
         return this;
     }
 
@@ -207,7 +228,17 @@ public final class Runner {
      * @throws RunCancelledException if the run was cancelled through its token or by an interrupt
      */
     public Result run() {
-        return session.run(feeds, feedValues, fetches, targets, timeout, token, trace);
+        return session.run(feeds, feedValues, feedCount, fetches, fetchCount, targets, targetCount, timeout, token,
+                trace);
+    }
+
+    private static int indexOf(Output[] outputs, int count, Output output) {
+        for (int i = 0; i < count; i++) {
+            if (outputs[i] == output) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Output resolve(String name, String role) {

@@ -12,6 +12,7 @@ import dev.flowgraph.exec.PlanKey;
 import dev.flowgraph.exec.VariableStore;
 import dev.flowgraph.spi.OutputSpec;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,8 @@ public final class Session implements AutoCloseable {
     private final Cache<PlanKey, Plan> plans =
             CacheBuilder.newBuilder().maximumSize(ExecTuning.PLAN_CACHE_SIZE).build();
     private final AtomicLong plansCompiled = new AtomicLong();
+    /** Recently used plans by request hash, in front of {@link #plans}; see {@link #plan}. */
+    private final Plan[] recentPlans = new Plan[ExecTuning.RECENT_PLANS];
     private final VariableStore variables = new VariableStore();
     private volatile boolean closed;
 
@@ -128,26 +131,18 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Runs a request; {@code timeout} (counted from this call) and {@code token} may be null.
-     * Called by {@link Runner#run()}.
+     * Runs a request given as the used prefixes of the runner's arrays; {@code timeout} (counted
+     * from this call) and {@code token} may be null. Called by {@link Runner#run()}.
      */
-    Result run(List<Output> feeds, List<Tensor> feedValues, List<Output> fetches, List<Node> targets,
-            Duration timeout, CancellationToken token, boolean trace) {
+    Result run(Output[] feeds, Tensor[] feedValues, int feedCount, Output[] fetches, int fetchCount, Node[] targets,
+            int targetCount, Duration timeout, CancellationToken token, boolean trace) {
         long start = System.nanoTime();
         ensureOpen();
         if (graph.isClosed()) {
             throw new InvalidRunException("Cannot run: the session's graph has been closed");
         }
-        PlanKey key = new PlanKey(feeds, fetches, targets);
-        Plan plan = plans.getIfPresent(key);
-        while (plan == null || plan.structureVersion() != graph.structureVersion()) {
-            if (plan != null) {
-                plans.asMap().remove(key, plan);
-            }
-            // computeIfAbsent compiles once however many threads ask for the same new signature.
-            plan = plans.asMap().computeIfAbsent(key, k -> compile(feeds, fetches, targets));
-        }
-        Execution execution = Execution.prepare(plan, pool, variables, feedValues.toArray(new Tensor[0]), start, timeout, trace);
+        Plan plan = plan(feeds, feedCount, fetches, fetchCount, targets, targetCount);
+        Execution execution = Execution.prepare(plan, pool, variables, feedValues, start, timeout, trace);
         Tensor[] values;
         try {
             values = execute(execution, token);
@@ -156,7 +151,37 @@ public final class Session implements AutoCloseable {
             LOG.debug("Session {}: a run of {} nodes failed: {}", id, plan.nodeCount(), e.toString());
             throw e;
         }
-        return new Result(List.copyOf(fetches), values, trace ? execution.trace() : null);
+        return new Result(plan.fetches(), values, trace ? execution.trace() : null);
+    }
+
+    /**
+     * Finds the plan of a request: first in the small table of recent plans, compared element by
+     * element without allocating or locking; otherwise in the plan cache, compiling it if needed.
+     */
+    private Plan plan(Output[] feeds, int feedCount, Output[] fetches, int fetchCount, Node[] targets,
+            int targetCount) {
+        int hash = PlanKey.hash(feeds, feedCount, fetches, fetchCount, targets, targetCount);
+        int at = hash & (recentPlans.length - 1);
+        // A racy read is safe: plans are immutable (final fields), and a stale entry only misses.
+        Plan recent = recentPlans[at];
+        if (recent != null && recent.structureVersion() == graph.structureVersion()
+                && recent.matches(hash, feeds, feedCount, fetches, fetchCount, targets, targetCount)) {
+            return recent;
+        }
+        List<Output> feedList = List.of(Arrays.copyOf(feeds, feedCount));
+        List<Output> fetchList = List.of(Arrays.copyOf(fetches, fetchCount));
+        List<Node> targetList = List.of(Arrays.copyOf(targets, targetCount));
+        PlanKey key = new PlanKey(feedList, fetchList, targetList);
+        Plan plan = plans.getIfPresent(key);
+        while (plan == null || plan.structureVersion() != graph.structureVersion()) {
+            if (plan != null) {
+                plans.asMap().remove(key, plan);
+            }
+            // computeIfAbsent compiles once however many threads ask for the same new signature.
+            plan = plans.asMap().computeIfAbsent(key, k -> compile(feedList, fetchList, targetList));
+        }
+        recentPlans[at] = plan;
+        return plan;
     }
 
     private static Tensor[] execute(Execution execution, CancellationToken token) {

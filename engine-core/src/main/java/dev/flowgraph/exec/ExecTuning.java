@@ -14,5 +14,12 @@ public final class ExecTuning {
      */
     public static final int PLAN_CACHE_SIZE = 1024;
 
+    /**
+     * How many plans a session keeps in its table of recent plans, looked up by the request's
+     * hash before the plan cache without allocating or locking; a power of two. Bounded, so the
+     * plans it holds beyond the cache's stay few.
+     */
+    public static final int RECENT_PLANS = 64;
+
     private ExecTuning() {}
 }

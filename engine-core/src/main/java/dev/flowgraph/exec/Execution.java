@@ -8,6 +8,8 @@ import dev.flowgraph.RunTrace;
 import dev.flowgraph.SessionClosedException;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.UninitializedVariableException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,6 @@ import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -62,14 +61,25 @@ public final class Execution {
     private final VariableStore variables;
     private final Thread caller;
     private final Tensor[] slots;
-    private final AtomicIntegerArray pending;
-    private final AtomicIntegerArray readers;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    /** Null while the run goes on; then the first failure (a RuntimeException) or a {@link Stop}. */
-    private final AtomicReference<Object> outcome = new AtomicReference<>();
-    /** Per node: NOT_STARTED, RUNNING, DONE or CUT_SHORT; read only to describe a stopped run. */
-    private final AtomicIntegerArray state;
-    private final AtomicInteger lastDone = new AtomicInteger(-1);
+    /**
+     * The run's counters, laid out as {@link Plan#counters}: per node its pending-input count
+     * (from {@code 0}), per slot its reader count (from {@link #readersAt}), per node its state,
+     * NOT_STARTED, RUNNING, DONE or CUT_SHORT, read only to describe a stopped run (from
+     * {@link #stateAt}). One array updated through {@link #COUNTERS} rather than atomic objects,
+     * so a run allocates little.
+     */
+    private final int[] counters;
+    private final int readersAt;
+    private final int stateAt;
+    /** Nodes dispatched and not yet finished; updated through {@link #IN_FLIGHT}. */
+    private volatile int inFlight;
+    /**
+     * Null while the run goes on; then the first failure (a RuntimeException) or a {@link Stop}.
+     * Set through {@link #OUTCOME}.
+     */
+    private volatile Object outcome;
+    /** The node that finished last, or -1; written in order, read only to describe a stopped run. */
+    private volatile int lastDone = -1;
     private final long startNanos;
     private final Duration timeout;
     private final boolean hasDeadline;
@@ -88,6 +98,22 @@ public final class Execution {
      */
     private record NodeRecord(long start, long end, String thread, List<String> outputs, long bytes) { }
 
+    private static final VarHandle COUNTERS = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle IN_FLIGHT;
+    private static final VarHandle OUTCOME;
+    private static final VarHandle LAST_DONE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            IN_FLIGHT = lookup.findVarHandle(Execution.class, "inFlight", int.class);
+            OUTCOME = lookup.findVarHandle(Execution.class, "outcome", Object.class);
+            LAST_DONE = lookup.findVarHandle(Execution.class, "lastDone", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Execution(Plan plan, ForkJoinPool pool, VariableStore variables, Tensor[] feeds, long startNanos,
             Duration timeout, boolean trace) {
         this.plan = plan;
@@ -96,9 +122,9 @@ public final class Execution {
         this.caller = Thread.currentThread();
         this.slots = new Tensor[plan.slotCount];
         System.arraycopy(feeds, 0, slots, 0, plan.feedCount);
-        this.pending = new AtomicIntegerArray(plan.pending);
-        this.readers = new AtomicIntegerArray(plan.readers);
-        this.state = new AtomicIntegerArray(plan.nodes.length);
+        this.counters = plan.counters.clone();
+        this.readersAt = plan.nodes.length;
+        this.stateAt = plan.nodes.length + plan.slotCount;
         this.startNanos = startNanos;
         this.timeout = timeout;
         this.hasDeadline = timeout != null;
@@ -222,8 +248,8 @@ public final class Execution {
             stop(Stop.INTERRUPTED);
         }
         int[] roots = plan.roots;
-        if (roots.length > 0 && outcome.get() == null) {
-            inFlight.set(roots.length);
+        if (roots.length > 0 && outcome == null) {
+            inFlight = roots.length;
             ReadyStack local = new ReadyStack(plan.inline);
             for (int r : roots) {
                 dispatch(r, local, true);
@@ -231,7 +257,7 @@ public final class Execution {
             drain(local, true);
             awaitNodes();
         }
-        Object o = outcome.get();
+        Object o = outcome;
         if (o instanceof RuntimeException) {
             throw (RuntimeException) o;
         }
@@ -253,7 +279,7 @@ public final class Execution {
      * once while it is set, and the run then stops, so the wait cannot spin.
      */
     private void awaitNodes() {
-        while (inFlight.get() != 0 && !released) {
+        while (inFlight != 0 && !released) {
             if (caller.isInterrupted()) {
                 stop(Stop.INTERRUPTED);
             } else if (!hasDeadline) {
@@ -276,7 +302,7 @@ public final class Execution {
      * busy in a kernel.
      */
     boolean stopRequested() {
-        if (outcome.get() != null) {
+        if (outcome != null) {
             return true;
         }
         if (caller.isInterrupted()) {
@@ -291,7 +317,7 @@ public final class Execution {
     }
 
     private void stop(Stop why) {
-        outcome.compareAndSet(null, why);
+        OUTCOME.compareAndSet(this, null, why);
         // Even after a node's failure: a cancel, interrupt or deadline means the caller waits no more.
         released = true;
         if (Thread.currentThread() != caller) {
@@ -304,7 +330,7 @@ public final class Execution {
             local.push(node);
             return;
         }
-        if (outcome.get() != null) {
+        if (outcome != null) {
             // Stopped: a task would only skip the node, so the pool is not given one.
             finishOne();
             return;
@@ -316,7 +342,7 @@ public final class Execution {
                 drain(mine, false);
             });
         } catch (RejectedExecutionException e) {
-            outcome.compareAndSet(null, new SessionClosedException(
+            OUTCOME.compareAndSet(this, null, new SessionClosedException(
                     "The session was closed while a run needed its pool; node '" + plan.nodes[node].name()
                             + "' did not run"));
             finishOne();
@@ -324,34 +350,36 @@ public final class Execution {
     }
 
     private void drain(ReadyStack local, boolean onCaller) {
+        // One context per draining thread, bound to each node in turn: kernels do not keep it.
+        NodeContext context = new NodeContext(pool, this, variables, slots, plan);
         while (!local.isEmpty()) {
             int node = local.pop();
             try {
                 // Marked running before the check (a volatile write, then reads), so that a node
                 // that starts after a stop was requested is seen as running by whoever describes it.
-                state.set(node, RUNNING);
+                COUNTERS.setVolatile(counters, stateAt + node, RUNNING);
                 if (stopRequested()) {
-                    state.lazySet(node, NOT_STARTED);
+                    COUNTERS.setRelease(counters, stateAt + node, NOT_STARTED);
                 } else {
                     if (records == null) {
-                        compute(node);
+                        compute(node, context);
                     } else {
-                        computeTraced(node);
+                        computeTraced(node, context);
                     }
                     release(node);
                     // Ordered writes suffice: only a message reads these, after the run stopped.
-                    state.lazySet(node, DONE);
-                    lastDone.lazySet(node);
+                    COUNTERS.setRelease(counters, stateAt + node, DONE);
+                    LAST_DONE.setRelease(this, node);
                     for (int c : plan.consumers[node]) {
-                        if (pending.decrementAndGet(c) == 0) {
+                        if ((int) COUNTERS.getAndAdd(counters, c, -1) == 1) {
                             // Counted before dispatch so that inFlight cannot reach zero while work remains.
-                            inFlight.incrementAndGet();
+                            IN_FLIGHT.getAndAdd(this, 1);
                             dispatch(c, local, onCaller);
                         }
                     }
                 }
             } catch (Throwable t) {
-                state.lazySet(node, stopRequested() ? CUT_SHORT : DONE);
+                COUNTERS.setRelease(counters, stateAt + node, stopRequested() ? CUT_SHORT : DONE);
                 if (onCaller && caller.isInterrupted()) {
                     // A kernel on the caller's thread that fails while it is interrupted (a sleep or
                     // a wait that threw) failed because of the interrupt: the run is cancelled.
@@ -365,28 +393,29 @@ public final class Execution {
     }
 
     /** Computes a node and records its timeline entry, before the node is counted finished. */
-    private void computeTraced(int j) {
+    private void computeTraced(int j, NodeContext context) {
         long start = System.nanoTime();
-        Tensor[] outputs = compute(j);
+        Tensor[] outputs = compute(j, context);
         long end = System.nanoTime();
-        List<String> described = new ArrayList<>(outputs.length);
+        int count = plan.nodes[j].outputCount();
+        List<String> described = new ArrayList<>(count);
         long bytes = 0;
-        for (Tensor t : outputs) {
+        for (int o = 0; o < count; o++) {
+            Tensor t = outputs[o];
             described.add(t.dtype() + "" + t.shape());
             bytes += (long) t.dtype().byteSize() * t.size();
         }
         records[j] = new NodeRecord(start, end, Thread.currentThread().getName(), described, bytes);
     }
 
-    private Tensor[] compute(int j) {
-        Node node = plan.nodes[j];
-        int[] in = plan.inputSlots[j];
-        Tensor[] inputs = new Tensor[in.length];
-        for (int i = 0; i < in.length; i++) {
-            inputs[i] = slots[in[i]];
-        }
-        NodeContext context = new NodeContext(node, inputs, pool, this, variables, plan.outputRead[j]);
-        node.op().compute(context);
+    /**
+     * Runs node {@code j}'s kernel and stores its outputs in their slots; returns the context's
+     * outputs array, whose first {@code outputCount} entries are this node's until the context is
+     * bound to the next node.
+     */
+    private Tensor[] compute(int j, NodeContext context) {
+        context.bind(j);
+        plan.nodes[j].op().compute(context);
         Tensor[] outputs = context.checkedOutputs();
         int[] out = plan.outputSlots[j];
         for (int o = 0; o < out.length; o++) {
@@ -400,20 +429,20 @@ public final class Execution {
     /** Drops each input whose last reader this node was, unless it is fetched or fed. */
     private void release(int j) {
         for (int s : plan.inputSlots[j]) {
-            if (readers.decrementAndGet(s) == 0 && !plan.fetched[s] && s >= plan.feedCount) {
+            if ((int) COUNTERS.getAndAdd(counters, readersAt + s, -1) == 1 && !plan.fetched[s] && s >= plan.feedCount) {
                 slots[s] = null;
             }
         }
     }
 
     private void fail(int j, Throwable t) {
-        if (outcome.get() != null) {
+        if (outcome != null) {
             // The first failure or stop is the run's outcome; later ones (including a kernel that
             // a stop cut short between its blocks) are consequences.
             return;
         }
         if (t instanceof SessionClosedException) {
-            outcome.compareAndSet(null, t);
+            OUTCOME.compareAndSet(this, null, t);
             return;
         }
         Node node = plan.nodes[j];
@@ -427,16 +456,16 @@ public final class Execution {
         String reason = t.getMessage() != null ? t.getMessage() : t.toString();
         sb.append(") failed: ").append(reason);
         if (t instanceof UninitializedVariableException u) {
-            outcome.compareAndSet(null, new UninitializedVariableException(node.name(), node.opType(), sb.toString(),
-                    u.variableName()));
+            OUTCOME.compareAndSet(this, null, new UninitializedVariableException(node.name(), node.opType(),
+                    sb.toString(), u.variableName()));
             return;
         }
-        outcome.compareAndSet(null, new KernelException(node.name(), node.opType(), sb.toString(), t));
+        OUTCOME.compareAndSet(this, null, new KernelException(node.name(), node.opType(), sb.toString(), t));
     }
 
     private void finishOne() {
         // Once released, the caller no longer waits for this count, so it is not woken for it.
-        if (inFlight.decrementAndGet() == 0 && !released) {
+        if ((int) IN_FLIGHT.getAndAdd(this, -1) == 1 && !released) {
             LockSupport.unpark(caller);
         }
     }
@@ -467,7 +496,7 @@ public final class Execution {
         List<Integer> running = new ArrayList<>();
         List<Integer> cutShort = new ArrayList<>();
         for (int j = 0; j < plan.nodes.length; j++) {
-            int s = state.get(j);
+            int s = (int) COUNTERS.getVolatile(counters, stateAt + j);
             if (s == DONE) {
                 done++;
             } else if (s == RUNNING) {
@@ -478,7 +507,7 @@ public final class Execution {
         }
         StringBuilder sb = new StringBuilder().append(done).append(" of ").append(plan.nodes.length)
                 .append(" nodes completed");
-        int last = lastDone.get();
+        int last = lastDone;
         if (last >= 0) {
             sb.append(", the last ").append(describe(last));
         }

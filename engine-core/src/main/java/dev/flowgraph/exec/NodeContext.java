@@ -14,30 +14,45 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
 import dev.flowgraph.spi.VariableRef;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RejectedExecutionException;
 
-/** The {@link KernelContext} of one execution of one node. */
+/**
+ * The {@link KernelContext} of one run's nodes on one thread: bound to each node in turn with
+ * {@link #bind}, it reads the node's inputs straight from the run's slots and collects its
+ * outputs in an array reused from node to node, so running a node allocates nothing here.
+ */
 final class NodeContext implements KernelContext {
-    private final Node node;
-    private final Tensor[] inputs;
-    private final Tensor[] outputs;
     private final ForkJoinPool pool;
     private final Execution run;
     private final VariableStore variables;
-    private final boolean[] outputRead;
+    private final Tensor[] slots;
+    private final Plan plan;
+    private final Tensor[] outputs;
+    private Node node;
+    private int[] inputSlots;
+    private int outputCount;
+    private boolean[] outputRead;
 
-    NodeContext(Node node, Tensor[] inputs, ForkJoinPool pool, Execution run, VariableStore variables,
-            boolean[] outputRead) {
-        this.node = node;
-        this.inputs = inputs;
-        this.outputs = new Tensor[node.outputCount()];
+    NodeContext(ForkJoinPool pool, Execution run, VariableStore variables, Tensor[] slots, Plan plan) {
         this.pool = pool;
         this.run = run;
         this.variables = variables;
-        this.outputRead = outputRead;
+        this.slots = slots;
+        this.plan = plan;
+        this.outputs = new Tensor[plan.maxOutputs];
+    }
+
+    /** Makes this the context of plan node {@code j}, with no output set yet. */
+    void bind(int j) {
+        node = plan.nodes[j];
+        inputSlots = plan.inputSlots[j];
+        outputCount = node.outputCount();
+        outputRead = plan.outputRead[j];
+        Arrays.fill(outputs, 0, outputCount, null);
     }
 
     @Override
@@ -47,12 +62,12 @@ final class NodeContext implements KernelContext {
 
     @Override
     public int inputCount() {
-        return inputs.length;
+        return inputSlots.length;
     }
 
     @Override
     public Tensor input(int i) {
-        return inputs[i];
+        return slots[inputSlots[i]];
     }
 
     @Override
@@ -67,7 +82,7 @@ final class NodeContext implements KernelContext {
 
     @Override
     public void setOutput(int i, Tensor value) {
-        checkElementIndex(i, outputs.length, "output index");
+        checkElementIndex(i, outputCount, "output index");
         checkNotNull(value, "output %s", i);
         checkArgument(outputs[i] == null, "output %s is set twice", i);
         outputs[i] = value;
@@ -75,7 +90,7 @@ final class NodeContext implements KernelContext {
 
     @Override
     public VariableRef variable(int i) {
-        checkElementIndex(i, inputs.length, "input index");
+        checkElementIndex(i, inputSlots.length, "input index");
         Node producer = node.input(i).node();
         checkArgument(producer.opType().equals(Variable.TYPE),
                 "input %s must be a variable's output, but it is %s, the output of a %s node", i,
@@ -173,12 +188,13 @@ final class NodeContext implements KernelContext {
     }
 
     /**
-     * Returns the outputs after the kernel ran, checked against the shape rule.
+     * Returns the outputs after the kernel ran, checked against the shape rule: the first
+     * {@code outputCount} entries of an array that the next {@link #bind} clears.
      *
      * @throws IllegalStateException if an output is missing or contradicts the inferred spec
      */
     Tensor[] checkedOutputs() {
-        for (int i = 0; i < outputs.length; i++) {
+        for (int i = 0; i < outputCount; i++) {
             OutputSpec spec = node.output(i).spec();
             Tensor t = outputs[i];
             if (t == null) {

@@ -6,6 +6,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.builtin.Placeholder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,12 +48,32 @@ public final class Plan {
     final int slotCount;
     final int feedCount;
     final int structureVersion;
+    /**
+     * A run's starting counters in one array, copied once per run: per node its pending count,
+     * then per slot its reader count, then per node its state (all zero, not started).
+     */
+    final int[] counters;
+    /** The most outputs any node of the plan has. */
+    final int maxOutputs;
+    /** The signature compiled for, so that a lookup can compare a request without a {@link PlanKey}. */
+    private final Output[] feedSignature;
+    private final Output[] fetchSignature;
+    private final Node[] targetSignature;
+    private final List<Output> fetchList;
+    private final int signatureHash;
 
-    private Plan(List<Node> order, List<Output> feeds, List<Output> fetches, int structureVersion) {
+    private Plan(List<Node> order, List<Output> feeds, List<Output> fetches, List<Node> targets,
+            int structureVersion) {
         int n = order.size();
         this.nodes = order.toArray(new Node[0]);
         this.structureVersion = structureVersion;
         this.feedCount = feeds.size();
+        this.feedSignature = feeds.toArray(new Output[0]);
+        this.fetchSignature = fetches.toArray(new Output[0]);
+        this.targetSignature = targets.toArray(new Node[0]);
+        this.fetchList = List.of(fetchSignature);
+        this.signatureHash = PlanKey.hash(feedSignature, feedSignature.length, fetchSignature, fetchSignature.length,
+                targetSignature, targetSignature.length);
         Map<Node, Integer> index = new HashMap<>();
         for (int j = 0; j < n; j++) {
             index.put(nodes[j], j);
@@ -146,6 +167,14 @@ public final class Plan {
             }
         }
         roots = rootList.stream().mapToInt(Integer::intValue).toArray();
+        counters = new int[2 * n + slotCount];
+        System.arraycopy(pending, 0, counters, 0, n);
+        System.arraycopy(readers, 0, counters, n, slotCount);
+        int most = 0;
+        for (Node node : nodes) {
+            most = Math.max(most, node.outputCount());
+        }
+        maxOutputs = most;
     }
 
     /**
@@ -167,7 +196,7 @@ public final class Plan {
                 throw unfedPlaceholder(graph, n, fetches, targets, fed);
             }
         }
-        return new Plan(order, feeds, fetches, version);
+        return new Plan(order, feeds, fetches, targets, version);
     }
 
     private static InvalidRunException unfedPlaceholder(Graph graph, Node placeholder, List<Output> fetches,
@@ -187,6 +216,36 @@ public final class Plan {
                 + ") must be fed: " + needers.stream().distinct().collect(Collectors.joining(", "))
                 + (needers.size() == 1 ? " needs" : " need") + " it. Feed it with runner.feed(\""
                 + placeholder.name() + "\", tensor)");
+    }
+
+    /**
+     * Tells whether this plan was compiled for exactly this request, compared element by element
+     * without allocating: the first {@code feedCount} entries of {@code feeds}, and so on.
+     *
+     * @param hash the request's {@link PlanKey#hash}
+     * @param feeds the fed outputs, in feed order
+     * @param feedCount how many of {@code feeds} are used
+     * @param fetches the fetched outputs, in fetch order
+     * @param fetchCount how many of {@code fetches} are used
+     * @param targets the target nodes, in order
+     * @param targetCount how many of {@code targets} are used
+     * @return true if the signatures are equal
+     */
+    public boolean matches(int hash, Output[] feeds, int feedCount, Output[] fetches, int fetchCount, Node[] targets,
+            int targetCount) {
+        return hash == signatureHash
+                && Arrays.equals(feedSignature, 0, feedSignature.length, feeds, 0, feedCount)
+                && Arrays.equals(fetchSignature, 0, fetchSignature.length, fetches, 0, fetchCount)
+                && Arrays.equals(targetSignature, 0, targetSignature.length, targets, 0, targetCount);
+    }
+
+    /**
+     * Returns the fetched outputs, in fetch order.
+     *
+     * @return an immutable list, the same for every run of the plan
+     */
+    public List<Output> fetches() {
+        return fetchList;
     }
 
     /**

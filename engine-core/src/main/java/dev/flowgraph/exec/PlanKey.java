@@ -23,7 +23,33 @@ public final class PlanKey {
         this.feeds = feeds.toArray(new Output[0]);
         this.fetches = fetches.toArray(new Output[0]);
         this.targets = targets.toArray(new Node[0]);
-        this.hash = 31 * (31 * Arrays.hashCode(this.feeds) + Arrays.hashCode(this.fetches)) + Arrays.hashCode(this.targets);
+        this.hash = hash(this.feeds, this.feeds.length, this.fetches, this.fetches.length, this.targets,
+                this.targets.length);
+    }
+
+    /**
+     * Returns the hash of a request given as the used prefixes of arrays, the same as the hash of
+     * the {@code PlanKey} made of those elements, computed without allocating.
+     *
+     * @param feeds the fed outputs
+     * @param feedCount how many of {@code feeds} are used
+     * @param fetches the fetched outputs
+     * @param fetchCount how many of {@code fetches} are used
+     * @param targets the target nodes
+     * @param targetCount how many of {@code targets} are used
+     * @return the hash
+     */
+    public static int hash(Output[] feeds, int feedCount, Output[] fetches, int fetchCount, Node[] targets,
+            int targetCount) {
+        return 31 * (31 * hash(feeds, feedCount) + hash(fetches, fetchCount)) + hash(targets, targetCount);
+    }
+
+    private static int hash(Object[] items, int count) {
+        int h = 1;
+        for (int i = 0; i < count; i++) {
+            h = 31 * h + items[i].hashCode();
+        }
+        return h;
     }
 
     @Override

@@ -129,6 +129,32 @@ public final class BroadcastIndex {
         }
     }
 
+    private BroadcastIndex(int[] dims, int[][] strides, int size) {
+        this.dims = dims;
+        this.strides = strides;
+        this.size = size;
+    }
+
+    /**
+     * Returns the index of operands that all have the result's shape, whatever that shape: one
+     * run of stride 1 in every operand, the index the constructor builds for equal shapes of
+     * {@code size} elements, made without examining the dimensions.
+     *
+     * @param size the number of result elements
+     * @param operands the number of operands, at least 1
+     * @return the index
+     * @throws IllegalArgumentException if {@code size} is negative or {@code operands} below 1
+     */
+    public static BroadcastIndex sameShape(int size, int operands) {
+        checkArgument(size >= 0, "size %s is negative", size);
+        checkArgument(operands > 0, "no operands");
+        int[][] strides = new int[operands][];
+        // Every operand's stride row is the same {1}; the index never writes its arrays.
+        int[] unit = {1};
+        Arrays.fill(strides, unit);
+        return new BroadcastIndex(new int[] {size}, strides, size);
+    }
+
     /** Tells whether every operand's stride on axis {@code a} is its stride on group g times g's size. */
     private static boolean continuesGroup(int[][] full, int[][] gs, int a, int g, int groupSize) {
         for (int j = 0; j < full.length; j++) {
@@ -180,6 +206,24 @@ public final class BroadcastIndex {
      */
     public boolean isSingleRun() {
         return dims.length == 1;
+    }
+
+    /**
+     * Tells whether result element {@code i} is element {@code i} of every operand (all operands
+     * have the result's shape, up to size-1 axes), so a kernel may index them all directly.
+     *
+     * @return true if the index is one run with stride 1 in every operand
+     */
+    public boolean isUnitStride() {
+        if (dims.length != 1) {
+            return false;
+        }
+        for (int[] s : strides) {
+            if (s[0] != 1 && size > 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -40,6 +40,13 @@ public final class Elementwise {
      */
     public static void binary(float[] x, float[] y, float[] out, BroadcastIndex index, FloatBinaryOperator op,
             int from, int to) {
+        if (index.isUnitStride()) {
+            // Equal shapes: a plain indexed loop, which C2 unrolls and vectorises.
+            for (int i = from; i < to; i++) {
+                out[i] = op.applyAsFloat(x[i], y[i]);
+            }
+            return;
+        }
         index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> {
             for (int i = 0; i < n; i++) {
                 out[o + i] = op.applyAsFloat(x[xo + i * xs], y[yo + i * ys]);
@@ -61,6 +68,13 @@ public final class Elementwise {
      */
     public static void binary(double[] x, double[] y, double[] out, BroadcastIndex index, DoubleBinaryOperator op,
             int from, int to) {
+        if (index.isUnitStride()) {
+            // Equal shapes: a plain indexed loop, which C2 unrolls and vectorises.
+            for (int i = from; i < to; i++) {
+                out[i] = op.applyAsDouble(x[i], y[i]);
+            }
+            return;
+        }
         index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> {
             for (int i = 0; i < n; i++) {
                 out[o + i] = op.applyAsDouble(x[xo + i * xs], y[yo + i * ys]);
@@ -82,6 +96,13 @@ public final class Elementwise {
      */
     public static void binary(int[] x, int[] y, int[] out, BroadcastIndex index, IntBinaryOperator op,
             int from, int to) {
+        if (index.isUnitStride()) {
+            // Equal shapes: a plain indexed loop, which C2 unrolls and vectorises.
+            for (int i = from; i < to; i++) {
+                out[i] = op.applyAsInt(x[i], y[i]);
+            }
+            return;
+        }
         index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> {
             for (int i = 0; i < n; i++) {
                 out[o + i] = op.applyAsInt(x[xo + i * xs], y[yo + i * ys]);
@@ -103,6 +124,13 @@ public final class Elementwise {
      */
     public static void binary(long[] x, long[] y, long[] out, BroadcastIndex index, LongBinaryOperator op,
             int from, int to) {
+        if (index.isUnitStride()) {
+            // Equal shapes: a plain indexed loop, which C2 unrolls and vectorises.
+            for (int i = from; i < to; i++) {
+                out[i] = op.applyAsLong(x[i], y[i]);
+            }
+            return;
+        }
         index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> {
             for (int i = 0; i < n; i++) {
                 out[o + i] = op.applyAsLong(x[xo + i * xs], y[yo + i * ys]);

@@ -46,6 +46,45 @@ public final class Reductions {
     }
 
     /**
+     * Folds each output element of {@code [from, to)} over floats in double precision: each
+     * element is widened to double as it is read, so the result is bit-identical to folding a
+     * widened copy of {@code in} with the double version, without making that copy.
+     *
+     * <p>Modified: {@code out[from..to)}. Not modified: {@code in}.
+     *
+     * @param in the input, row-major
+     * @param layout the reduction's layout over the input's shape
+     * @param op the fold
+     * @param identity the fold's starting value (the result for an empty reduction)
+     * @param out the output, one element per kept position
+     * @param from the first output element to compute
+     * @param to one past the last
+     */
+    public static void fold(float[] in, ReduceLayout layout, DoubleBinaryOperator op, double identity,
+            double[] out, int from, int to) {
+        for (int o = from; o < to; o++) {
+            out[o] = fold(in, layout, 0, layout.baseOffset(o), op, identity);
+        }
+    }
+
+    private static double fold(float[] in, ReduceLayout l, int level, int offset, DoubleBinaryOperator op,
+            double acc) {
+        int n = l.reducedDims.length == 0 ? 1 : l.reducedDims[level];
+        int stride = l.reducedDims.length == 0 ? 0 : l.reducedStrides[level];
+        if (level >= l.reducedDims.length - 1) {
+            // The innermost reduced axis as a plain loop: one call per row rather than per element.
+            for (int t = 0; t < n; t++) {
+                acc = op.applyAsDouble(acc, in[offset + t * stride]);
+            }
+            return acc;
+        }
+        for (int t = 0; t < n; t++) {
+            acc = fold(in, l, level + 1, offset + t * stride, op, acc);
+        }
+        return acc;
+    }
+
+    /**
      * Folds each output element of {@code [from, to)} over longs, as the double version does.
      *
      * <p>Modified: {@code out[from..to)}. Not modified: {@code in}.

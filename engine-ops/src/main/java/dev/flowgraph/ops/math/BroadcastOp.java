@@ -3,7 +3,6 @@ package dev.flowgraph.ops.math;
 import dev.flowgraph.DType;
 import dev.flowgraph.Output;
 import dev.flowgraph.Shape;
-import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.ops.kernels.KernelTuning;
@@ -47,16 +46,28 @@ abstract class BroadcastOp implements OpDef {
 
     @Override
     public final void compute(KernelContext k) {
-        Shape shape = Shape.scalar();
-        long[][] dims = new long[arity][];
         Object[] arrays = new Object[arity];
         for (int i = 0; i < arity; i++) {
-            Tensor t = k.input(i);
-            shape = Shape.broadcast(shape, t.shape());
-            dims[i] = t.shape().dims();
-            arrays[i] = TensorBuffers.array(t);
+            arrays[i] = TensorBuffers.array(k.input(i));
         }
-        BroadcastIndex index = new BroadcastIndex(shape.dims(), dims);
+        Shape shape = k.input(0).shape();
+        boolean sameShape = true;
+        for (int i = 1; i < arity; i++) {
+            sameShape &= k.input(i).shape().equals(shape);
+        }
+        BroadcastIndex index;
+        if (sameShape) {
+            // The common case needs no per-axis work: small tensors would pay more for it than for their loop.
+            index = BroadcastIndex.sameShape(k.input(0).size(), arity);
+        } else {
+            shape = Shape.scalar();
+            long[][] dims = new long[arity][];
+            for (int i = 0; i < arity; i++) {
+                shape = Shape.broadcast(shape, k.input(i).shape());
+                dims[i] = k.input(i).shape().dims();
+            }
+            index = new BroadcastIndex(shape.dims(), dims);
+        }
         DType dtype = k.outputSpec(0).dtype();
         Object out = TensorBuffers.newArray(dtype, index.size());
         k.parallelFor(index.size(), KernelTuning.ELEMENTWISE_GRAIN, block(arrays, out, index));

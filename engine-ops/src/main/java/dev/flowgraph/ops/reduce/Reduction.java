@@ -18,6 +18,8 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
+import dev.flowgraph.spi.RangeBody;
+import dev.flowgraph.spi.TensorBuffers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
@@ -194,10 +196,17 @@ abstract class Reduction implements OpDef {
         int outputs = layout.outputCount();
         int grain = Math.max(1, KernelTuning.REDUCE_BLOCK_ELEMENTS / Math.max(1, layout.reducedCount()));
         if (x.dtype().isFloating()) {
-            double[] in = Widening.asDoubles(x);
             double[] out = new double[outputs];
-            k.parallelFor(outputs, grain,
-                    (from, to) -> Reductions.fold(in, layout, fold.overDoubles(), fold.doubleIdentity(), out, from, to));
+            RangeBody body;
+            if (x.dtype() == DType.FLOAT32) {
+                // Widened element by element as it is read, rather than copied into a double array first.
+                float[] in = (float[]) TensorBuffers.array(x);
+                body = (from, to) -> Reductions.fold(in, layout, fold.overDoubles(), fold.doubleIdentity(), out, from, to);
+            } else {
+                double[] in = Widening.asDoubles(x);
+                body = (from, to) -> Reductions.fold(in, layout, fold.overDoubles(), fold.doubleIdentity(), out, from, to);
+            }
+            k.parallelFor(outputs, grain, body);
             finish.accept(out, layout.reducedCount());
             return Widening.fromDoubles(out, x.dtype(), outShape);
         }

@@ -30,6 +30,26 @@ class BroadcastIndexTest {
     }
 
     @Test
+    void onlyOperandsOfTheResultsShapeHaveUnitStride() {
+        // Leading size-1 axes do not matter: [1, 2, 3] and [2, 3] hold their elements in the same order.
+        assertTrue(new BroadcastIndex(dims(1, 2, 3), dims(1, 2, 3), dims(2, 3)).isUnitStride());
+        // A broadcast scalar or row is read with stride 0, so it cannot be indexed directly.
+        assertFalse(new BroadcastIndex(dims(2, 3), dims(), dims(2, 3)).isUnitStride());
+        assertFalse(new BroadcastIndex(dims(2, 3), dims(2, 3), dims(3)).isUnitStride());
+        // One element: every operand's element 0, whatever its stride.
+        assertTrue(new BroadcastIndex(dims(1), dims(), dims(1)).isUnitStride());
+    }
+
+    @Test
+    void theSameShapeIndexHandsOutTheRunsOfTheGeneralOne() {
+        BroadcastIndex general = new BroadcastIndex(dims(2, 3, 4), dims(2, 3, 4), dims(2, 3, 4));
+        BroadcastIndex same = BroadcastIndex.sameShape(24, 2);
+        assertEquals(general.size(), same.size());
+        assertTrue(same.isUnitStride());
+        assertEquals(runs(general, 5, 19), runs(same, 5, 19));
+    }
+
+    @Test
     void aSizeOneOperandIsReadWithStrideZero() {
         BroadcastIndex ix = new BroadcastIndex(dims(2, 3), dims(), dims(2, 3));
         assertTrue(ix.isSingleRun());

@@ -41,6 +41,25 @@ class ReductionsTest {
     }
 
     @Test
+    void foldingFloatsGivesTheBitsOfFoldingTheirWidenedCopy() {
+        // Sums whose rounding depends on the order: 1e8 + 1 is not representable in float, and
+        // 0.1f widened is not 0.1. Any change of order or precision would change the bits.
+        float[] in = {1e8f, 1f, 0.1f, -1e8f, 3.3f, 1e-3f, 7f, -0.2f, 2.5e7f, 0.7f, -1f, 9f};
+        double[] widened = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+            widened[i] = in[i];
+        }
+        for (boolean[] reduced : new boolean[][] {{true, true}, {false, true}, {true, false}, {false, false}}) {
+            ReduceLayout layout = ReduceLayout.of(new long[] {3, 4}, reduced);
+            double[] expected = new double[layout.outputCount()];
+            double[] actual = new double[layout.outputCount()];
+            Reductions.fold(widened, layout, Double::sum, 0.0, expected, 0, expected.length);
+            Reductions.fold(in, layout, Double::sum, 0.0, actual, 0, actual.length);
+            assertArrayEquals(expected, actual, 0.0);
+        }
+    }
+
+    @Test
     void computesOnlyTheRequestedRange() {
         ReduceLayout rows = ReduceLayout.of(new long[] {3, 2}, new boolean[] {false, true});
         long[] out = {-1, -1, -1};

@@ -1,0 +1,15 @@
+/**
+ * JMH benchmarks of the engine against the pure-Java peers a Java user would otherwise pick
+ * (EJML, ojAlgo) and a plain hand-written loop as the floor, engine and peers in the same class so
+ * that one run compares them. Seeds are fixed; each family has a small and a large size.
+ *
+ * <p>Run them all, or a family by a regular expression, with the jar the module packages:
+ *
+ * <pre>{@code
+ * mvn -B -q -pl engine-bench -am package -DskipTests
+ * java -jar engine-bench/target/benchmarks.jar RunOverhead -prof gc
+ * }</pre>
+ *
+ * <p>Results and the commands that produced them are in {@code docs/benchmarks.md}.
+ */
+package dev.flowgraph.bench;
