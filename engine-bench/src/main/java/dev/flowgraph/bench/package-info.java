@@ -1,7 +1,9 @@
 /**
  * JMH benchmarks of the engine against the pure-Java peers a Java user would otherwise pick
  * (EJML, ojAlgo) and a plain hand-written loop as the floor, engine and peers in the same class so
- * that one run compares them. Seeds are fixed; each family has a small and a large size.
+ * that one run compares them. Seeds are fixed; each family has a small and a large size, except
+ * {@link dev.flowgraph.bench.MnistTrainingBenchmark}, whose batch of 128 the issue fixes and
+ * whose peer, NumPy, runs outside JMH ({@code engine-bench/src/main/python/mnist_mlp_numpy.py}).
  *
  * <p>Run them all, or a family by a regular expression, with the jar the module packages:
  *
