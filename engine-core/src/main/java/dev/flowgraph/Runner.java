@@ -204,7 +204,8 @@ public final class Runner {
     /**
      * Records the run's timeline: for every node that runs, its start and end, its thread and its
      * outputs' shapes and bytes, read afterwards through {@link Result#trace()}. Off by default;
-     * a run without it pays nothing for it.
+     * a run without it pays one null check per node and no clock read (docs/benchmarks.md
+     * measures it).
      *
      * @return this runner
      */

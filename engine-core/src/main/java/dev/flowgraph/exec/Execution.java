@@ -86,11 +86,13 @@ public final class Execution {
     private final long deadline;
     /** Set when the caller must stop waiting for the nodes in flight. */
     private volatile boolean released;
-    /** Per node, what tracing recorded; null when the run is not traced. */
+    /**
+     * Per node, what tracing recorded, and in one last slot when {@link #execute()} returned the
+     * fetched values (the run's wall time); null when the run is not traced. Keeping the end time
+     * in this array rather than in fields of its own leaves an untraced run with one null field
+     * and no clock read, which is what makes tracing free when it is off.
+     */
     private final NodeRecord[] records;
-    /** When {@link #execute()} returned the fetched values, for a traced run's wall time. */
-    private long endNanos;
-    private boolean completed;
 
     /**
      * What a traced run recorded of one node: descriptions rather than the tensors, so that
@@ -130,7 +132,7 @@ public final class Execution {
         this.hasDeadline = timeout != null;
         // Capped so that start + timeout cannot overflow; 2^62 ns is about 146 years.
         this.deadline = hasDeadline ? startNanos + Math.min(saturatedNanos(timeout), 1L << 62) : 0;
-        this.records = trace ? new NodeRecord[plan.nodes.length] : null;
+        this.records = trace ? new NodeRecord[plan.nodes.length + 1] : null;
     }
 
     /**
@@ -194,15 +196,15 @@ public final class Execution {
         if (records == null) {
             throw new IllegalStateException("This run was not traced: prepare it with trace = true");
         }
-        if (!completed) {
+        if (records[plan.nodes.length] == null) {
             throw new IllegalStateException("The run has not completed, so it has no trace");
         }
         // What each node waited for, from the plan's consumer lists (fed values are not waited for).
-        List<List<String>> waitedFor = new ArrayList<>(records.length);
-        for (int j = 0; j < records.length; j++) {
+        List<List<String>> waitedFor = new ArrayList<>(plan.nodes.length);
+        for (int j = 0; j < plan.nodes.length; j++) {
             waitedFor.add(new ArrayList<>());
         }
-        for (int j = 0; j < records.length; j++) {
+        for (int j = 0; j < plan.nodes.length; j++) {
             for (int c : plan.consumers[j]) {
                 List<String> in = waitedFor.get(c);
                 if (!in.contains(plan.nodes[j].name())) {
@@ -210,8 +212,8 @@ public final class Execution {
                 }
             }
         }
-        List<RunTrace.Span> spans = new ArrayList<>(records.length);
-        for (int j = 0; j < records.length; j++) {
+        List<RunTrace.Span> spans = new ArrayList<>(plan.nodes.length);
+        for (int j = 0; j < plan.nodes.length; j++) {
             NodeRecord r = records[j];
             if (r == null) {
                 // A completed run ran every node of its plan; this only guards the trace's shape.
@@ -221,7 +223,7 @@ public final class Execution {
             spans.add(new RunTrace.Span(node.name(), node.opType(), r.start() - startNanos, r.end() - startNanos,
                     r.thread(), r.outputs(), r.bytes(), waitedFor.get(j)));
         }
-        return RunTrace.of(spans, endNanos - startNanos);
+        return RunTrace.of(spans, records[plan.nodes.length].end() - startNanos);
     }
 
     /**
@@ -268,8 +270,10 @@ public final class Execution {
         for (int i = 0; i < out.length; i++) {
             out[i] = slots[plan.fetchSlots[i]];
         }
-        endNanos = System.nanoTime();
-        completed = true;
+        if (records != null) {
+            long end = System.nanoTime();
+            records[plan.nodes.length] = new NodeRecord(end, end, "", List.of(), 0);
+        }
         return out;
     }
 
