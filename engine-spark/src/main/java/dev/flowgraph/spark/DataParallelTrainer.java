@@ -80,6 +80,28 @@ public final class DataParallelTrainer implements AutoCloseable {
     private final int rowsPerPartition;
     private final List<String> trained;
     private long steps;
+    private StepTimes times = StepTimes.NONE;
+
+    /**
+     * Where the time of the synchronous steps so far went, summed over the steps; a task's times
+     * are summed over the partitions, which run in parallel.
+     *
+     * @param steps the steps measured
+     * @param wallNanos the driver's wall time of the steps
+     * @param jobNanos of which: broadcasting the variables, the tasks and the aggregate
+     * @param updateNanos of which: the optimizer's update on the driver
+     * @param taskLoadNanos in the tasks: loading the model and restoring the broadcast variables
+     * @param taskComputeNanos in the tasks: the forward and backward pass
+     */
+    public record StepTimes(long steps, long wallNanos, long jobNanos, long updateNanos, long taskLoadNanos,
+            long taskComputeNanos) {
+        static final StepTimes NONE = new StepTimes(0, 0, 0, 0, 0, 0);
+
+        StepTimes plus(StepTimes o) {
+            return new StepTimes(steps + o.steps, wallNanos + o.wallNanos, jobNanos + o.jobNanos,
+                    updateNanos + o.updateNanos, taskLoadNanos + o.taskLoadNanos, taskComputeNanos + o.taskComputeNanos);
+        }
+    }
 
     /**
      * Adds the gradients and the optimizer's update to the session's graph, initialises the
@@ -164,6 +186,15 @@ public final class DataParallelTrainer implements AutoCloseable {
     }
 
     /**
+     * Returns where the synchronous steps' time went so far.
+     *
+     * @return the times, summed over the steps
+     */
+    public StepTimes stepTimes() {
+        return times;
+    }
+
+    /**
      * Returns the rows of each partition.
      *
      * @return the rows, by partition index
@@ -181,6 +212,7 @@ public final class DataParallelTrainer implements AutoCloseable {
      *     its partition, index and column); the variables are then unchanged
      */
     public double step() {
+        long started = System.nanoTime();
         long step = steps;
         long total = 0;
         for (int rows : partitionRows) {
@@ -199,12 +231,16 @@ public final class DataParallelTrainer implements AutoCloseable {
         } finally {
             values.destroy();
         }
+        long aggregated = System.nanoTime();
         Runner r = session.runner();
         for (int i = 0; i < count; i++) {
             Output g = gradients.get(i).gradient();
             r.feed(g, fromDoubles(sum.values.get(i), g.dtype(), gradients.get(i).variable().shape()));
         }
         r.addTarget(update).run();
+        long done = System.nanoTime();
+        times = times.plus(new StepTimes(1, done - started, aggregated - started, done - aggregated, sum.loadNanos,
+                sum.computeNanos));
         steps++;
         return sum.loss;
     }
@@ -262,11 +298,15 @@ public final class DataParallelTrainer implements AutoCloseable {
         final List<double[]> values;
         double loss;
         int parts;
+        long loadNanos;
+        long computeNanos;
 
-        Partial(List<double[]> values, double loss) {
+        Partial(List<double[]> values, double loss, long loadNanos, long computeNanos) {
             this.values = values;
             this.loss = loss;
             this.parts = 1;
+            this.loadNanos = loadNanos;
+            this.computeNanos = computeNanos;
         }
 
         /** Adds b into a; either may be null (a partition with no rows). */
@@ -286,6 +326,8 @@ public final class DataParallelTrainer implements AutoCloseable {
             }
             a.loss += b.loss;
             a.parts += b.parts;
+            a.loadNanos += b.loadNanos;
+            a.computeNanos += b.computeNanos;
             return a;
         }
     }
@@ -298,9 +340,12 @@ public final class DataParallelTrainer implements AutoCloseable {
             return null;
         }
         double weight = (w[1] - w[0]) / (double) total;
+        long started = System.nanoTime();
         try (ModelBundle model = BatchInference.load(bundle)) {
             model.session().restoreVariables(Shard.npz(values));
+            long loaded = System.nanoTime();
             Map<String, Tensor> out = model.run(SIGNATURE, shard.slice(w[0], w[1]));
+            long computed = System.nanoTime();
             List<double[]> weighted = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 double[] g = out.get(gradientName(i)).toDoubleArray();
@@ -309,7 +354,7 @@ public final class DataParallelTrainer implements AutoCloseable {
                 }
                 weighted.add(g);
             }
-            return new Partial(weighted, out.get(LOSS).getDouble() * weight);
+            return new Partial(weighted, out.get(LOSS).getDouble() * weight, loaded - started, computed - loaded);
         }
     }
 
@@ -319,9 +364,11 @@ public final class DataParallelTrainer implements AutoCloseable {
         if (shard.rows() == 0) {
             return null;
         }
+        long started = System.nanoTime();
         try (ModelBundle model = BatchInference.load(bundle)) {
             Session s = model.session();
             s.restoreVariables(Shard.npz(values));
+            long loaded = System.nanoTime();
             Map<String, String> inputs = model.signatures().get(SIGNATURE).inputs();
             double lossSum = 0;
             for (long step = first; step < first + localSteps; step++) {
@@ -332,7 +379,7 @@ public final class DataParallelTrainer implements AutoCloseable {
             }
             List<double[]> all = new ArrayList<>();
             s.variableValues().values().forEach(t -> all.add(t.toDoubleArray()));
-            return new Partial(all, lossSum / localSteps);
+            return new Partial(all, lossSum / localSteps, loaded - started, System.nanoTime() - loaded);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.flowgraph.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.flowgraph.DType;
@@ -20,7 +21,10 @@ import java.util.ArrayList;
 import scala.jdk.javaapi.CollectionConverters;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -173,6 +177,37 @@ class DataParallelTrainerTest {
             // (a + b) / 2 in float64, rounded once to float32: what the driver computes.
             float[] mean = {(float) (((double) a[0] + b[0]) / 2), (float) (((double) a[1] + b[1]) / 2)};
             assertArrayEquals(mean, spark.variables().get("w").toFloatArray());
+        }
+    }
+
+    /** Set by a test to make the next first attempt of a task reading the rows fail. */
+    private static final AtomicBoolean FAIL_NEXT_FIRST_ATTEMPT = new AtomicBoolean();
+
+    @Test
+    void aRetriedTaskDoesNotApplyItsStepTwice() {
+        List<int[]> batches = List.of(range(0, 4), range(4, 8), range(0, 4));
+        Dataset<Row> plain = rows(1);
+        JavaRDD<Row> failingOnce = plain.javaRDD().map(r -> {
+            if (TaskContext.get().attemptNumber() == 0 && FAIL_NEXT_FIRST_ATTEMPT.getAndSet(false)) {
+                throw new IllegalStateException("an executor lost in the middle of a step");
+            }
+            return r;
+        });
+        Dataset<Row> data = LocalSpark.session().createDataFrame(failingOnce, SCHEMA);
+        try (Model single = minimizeOn(() -> new Adam(0.1), batches); Model spark = Model.build();
+                DataParallelTrainer trainer = new DataParallelTrainer(spark.session(), new Adam(0.1), spark.loss(),
+                        Map.of("x", spark.x(), "y", spark.y()), data, 4)) {
+            trainer.step();
+            // Drop the cached rows so that step 2's task reads them again, and fail its first attempt.
+            JavaSparkContext.fromSparkContext(LocalSpark.session().sparkContext()).getPersistentRDDs().values()
+                    .forEach(rdd -> rdd.unpersist(true));
+            FAIL_NEXT_FIRST_ATTEMPT.set(true);
+            trainer.step();
+            trainer.step();
+
+            assertFalse(FAIL_NEXT_FIRST_ATTEMPT.get(), "no task failed");
+            assertEquals(3, trainer.steps());
+            assertEquals(single.variables(), spark.variables());
         }
     }
 

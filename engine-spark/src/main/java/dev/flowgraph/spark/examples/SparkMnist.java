@@ -85,8 +85,6 @@ public final class SparkMnist {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();
-        // Spark's start-up chatter is INFO; the example's own lines are what matter.
-        spark.sparkContext().setLogLevel("WARN");
         try {
             run(System.out, spark, dir, epochs);
         } finally {
@@ -132,6 +130,12 @@ public final class SparkMnist {
                     out.printf(Locale.ROOT, "epoch %d: mean loss %.4f%n", epoch, sum / perEpoch);
                 }
                 steps = trainer.steps();
+                DataParallelTrainer.StepTimes t = trainer.stepTimes();
+                out.printf(Locale.ROOT, "a step: %.1f ms on the driver = %.1f ms job (broadcast, %d tasks, aggregate)"
+                        + " + %.1f ms update; a task: %.1f ms loading the model and variables + %.1f ms gradients%n",
+                        t.wallNanos() / 1e6 / steps, t.jobNanos() / 1e6 / steps, PARTITIONS,
+                        t.updateNanos() / 1e6 / steps, t.taskLoadNanos() / 1e6 / steps / PARTITIONS,
+                        t.taskComputeNanos() / 1e6 / steps / PARTITIONS);
             }
             double stepMillis = (System.nanoTime() - started) / 1e6 / steps;
             ByteArrayOutputStream bundle = new ByteArrayOutputStream();
