@@ -116,6 +116,7 @@ public final class BatchInference {
         }
     }
 
+    /** Loads a bundle from its bytes; the caller closes it. */
     static ModelBundle load(byte[] bundle) {
         try {
             return ModelBundle.load(new ByteArrayInputStream(bundle));

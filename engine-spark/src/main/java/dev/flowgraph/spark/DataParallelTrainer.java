@@ -104,8 +104,9 @@ public final class DataParallelTrainer implements AutoCloseable {
     }
 
     /**
-     * Adds the gradients and the optimizer's update to the session's graph, initialises the
-     * optimizer's slots, and caches the rows on the executors as tensors.
+     * Adds the gradients and the optimizer's update to the session's graph (every FLOAT32 or
+     * FLOAT64 variable the loss depends on is trained), initialises the optimizer's slots, and
+     * caches the rows on the executors as tensors (one job).
      *
      * @param session the driver's session, with every variable of the loss initialised
      * @param optimizer a new optimizer for this graph
