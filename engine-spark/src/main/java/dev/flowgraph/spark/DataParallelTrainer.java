@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -171,6 +172,11 @@ public final class DataParallelTrainer implements AutoCloseable {
             return List.of(new Shard(p, rows.size(), tensors)).iterator();
         }, true).persist(StorageLevel.MEMORY_ONLY());
         this.partitionRows = shards.map(Shard::rows).collect().stream().mapToInt(Integer::intValue).toArray();
+        if (IntStream.of(partitionRows).sum() == 0) {
+            close();
+            throw new SparkDataException("Training needs rows, but all " + partitionRows.length
+                    + " partitions of the data are empty");
+        }
     }
 
     private static String gradientName(int i) {
@@ -257,27 +263,29 @@ public final class DataParallelTrainer implements AutoCloseable {
     public double averagingRound(int localSteps) {
         checkArgument(localSteps >= 1, "localSteps must be at least 1 but is %s", localSteps);
         long first = steps;
-        Broadcast<byte[]> values = spark.broadcast(Shard.npz(session.variableValues()));
+        Map<String, Tensor> current = session.variableValues();
+        // Executors list their variables in this order, whatever order their maps keep.
+        List<String> names = List.copyOf(current.keySet());
+        Broadcast<byte[]> values = spark.broadcast(Shard.npz(current));
         Broadcast<byte[]> model = bundle;
         int per = rowsPerPartition;
         String updateName = update.name();
         String lossName = loss.name();
         Partial sum;
         try {
-            sum = shards.map(s -> localSteps(s, model.value(), values.value(), first, localSteps, per, updateName,
-                    lossName)).treeAggregate(null, Partial::add, Partial::add);
+            sum = shards.map(s -> localSteps(s, model.value(), values.value(), names, first, localSteps, per,
+                    updateName, lossName)).treeAggregate(null, Partial::add, Partial::add);
         } finally {
             values.destroy();
         }
-        Map<String, Tensor> current = session.variableValues();
         Map<String, Tensor> averaged = new LinkedHashMap<>();
-        int i = 0;
-        for (Map.Entry<String, Tensor> e : current.entrySet()) {
-            double[] mean = sum.values.get(i++);
+        for (int i = 0; i < names.size(); i++) {
+            double[] mean = sum.values.get(i);
             for (int k = 0; k < mean.length; k++) {
                 mean[k] /= sum.parts;
             }
-            averaged.put(e.getKey(), fromDoubles(mean, e.getValue().dtype(), e.getValue().shape()));
+            Tensor was = current.get(names.get(i));
+            averaged.put(names.get(i), fromDoubles(mean, was.dtype(), was.shape()));
         }
         session.restoreVariables(averaged);
         steps += localSteps;
@@ -360,8 +368,8 @@ public final class DataParallelTrainer implements AutoCloseable {
     }
 
     /** One partition's local steps from the broadcast variables; returns all its variables. */
-    private static Partial localSteps(Shard shard, byte[] bundle, byte[] values, long first, int localSteps,
-            int rowsPerStep, String update, String loss) {
+    private static Partial localSteps(Shard shard, byte[] bundle, byte[] values, List<String> names, long first,
+            int localSteps, int rowsPerStep, String update, String loss) {
         if (shard.rows() == 0) {
             return null;
         }
@@ -379,7 +387,8 @@ public final class DataParallelTrainer implements AutoCloseable {
                 lossSum += r.addTarget(update).fetch(loss).run().get(0).getDouble();
             }
             List<double[]> all = new ArrayList<>();
-            s.variableValues().values().forEach(t -> all.add(t.toDoubleArray()));
+            Map<String, Tensor> trainedHere = s.variableValues();
+            names.forEach(name -> all.add(trainedHere.get(name).toDoubleArray()));
             return new Partial(all, lossSum / localSteps, loaded - started, System.nanoTime() - loaded);
         }
     }

@@ -212,6 +212,15 @@ class DataParallelTrainerTest {
     }
 
     @Test
+    void dataWithNoRowsIsRefused() {
+        try (Model m = Model.build()) {
+            SparkDataException e = assertThrows(SparkDataException.class, () -> new DataParallelTrainer(m.session(),
+                    new Adam(0.1), m.loss(), Map.of("x", m.x(), "y", m.y()), rows(2).filter("y > 1000"), 4));
+            assertEquals("Training needs rows, but all 2 partitions of the data are empty", e.getMessage());
+        }
+    }
+
+    @Test
     void aMissingColumnIsNamedBeforeAnyJob() {
         try (Model m = Model.build()) {
             SparkDataException e = assertThrows(SparkDataException.class, () -> new DataParallelTrainer(m.session(),
