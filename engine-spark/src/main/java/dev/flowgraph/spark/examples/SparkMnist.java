@@ -71,7 +71,8 @@ public final class SparkMnist {
     public record Report(double accuracy, long steps, double meanStepMillis) {}
 
     /**
-     * Runs the example on {@code local[2]} and prints its progress and accuracy.
+     * Runs the example on {@code local[2]}, or on the cluster {@code spark-submit} names, and
+     * prints its progress and accuracy.
      *
      * @param args the data directory, then optionally {@code --epochs N}
      * @throws MnistDataException if the data cannot be read
@@ -79,12 +80,17 @@ public final class SparkMnist {
     public static void main(String[] args) throws MnistDataException {
         Path dir = args.length > 0 ? Path.of(args[0]) : MnistDataset.DEFAULT_DIRECTORY;
         int epochs = args.length > 2 && args[1].equals("--epochs") ? Integer.parseInt(args[2]) : 0;
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("SparkMnist")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
+        SparkSession.Builder builder = SparkSession.builder().appName("SparkMnist")
+                .config("spark.ui.showConsoleProgress", "false");
+        // spark-submit passes its --master as this property; run alone, the example is its own
+        // local[2] cluster on the loopback address, without a UI.
+        if (System.getProperty("spark.master") == null) {
+            builder.master("local[2]")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        SparkSession spark = builder.getOrCreate();
         try {
             run(System.out, spark, dir, epochs);
         } finally {
