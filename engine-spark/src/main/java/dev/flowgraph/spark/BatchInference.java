@@ -82,6 +82,27 @@ public final class BatchInference {
         return spark.createDataFrame(rows, schema);
     }
 
+    /**
+     * Adds a signature's outputs to every row of an RDD, as {@link #run(Dataset, byte[], String, int)}
+     * does to a dataset.
+     *
+     * @param rows the rows
+     * @param schema the rows' columns, with a column for every input of the signature
+     * @param bundle the bytes of a model bundle
+     * @param signature the signature to run
+     * @param batchSize the rows fed to the session at a time
+     * @return the rows with one more value per output of the signature, after the row's own
+     * @throws SparkDataException if a column is missing or has the wrong type; no job was started
+     */
+    public static JavaRDD<Row> run(JavaRDD<Row> rows, StructType schema, byte[] bundle, String signature,
+            int batchSize) {
+        checkNotNull(rows, "rows");
+        checkNotNull(schema, "schema");
+        // getOrCreate finds the session (or makes one) over the SparkContext the rows live in.
+        SparkSession spark = SparkSession.builder().config(rows.context().getConf()).getOrCreate();
+        return run(spark.createDataFrame(rows, schema), bundle, signature, batchSize).javaRDD();
+    }
+
     /** What a partition needs: the signature, and where its inputs are and outputs go. */
     private record Plan(String signature, List<ColumnSpec> inputs, int[] fields, List<ColumnSpec> outputs)
             implements java.io.Serializable {

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -75,6 +77,20 @@ class BatchInferenceTest {
         assertEquals(List.of(2f, 4f, 6f), scored.get(0).getList(scored.get(0).fieldIndex("doubled")));
         assertEquals(List.of("id", "x", "offset", "score", "doubled"),
                 List.of(scored.get(0).schema().fieldNames()));
+    }
+
+    @Test
+    void scoresAJavaRddGivenItsSchema() {
+        List<Row> rows = List.of(row(7, 0f, 1f, 2f, 3f), row(8, 1f, 0f, 0f, 1f));
+        JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(LocalSpark.session().sparkContext())
+                .parallelize(data(rows).collectAsList(), 2);
+
+        List<Row> scored = BatchInference.run(rdd, SCHEMA, bundle, "serve", 4).collect();
+
+        // Each row keeps its 3 values and gains score then doubled: 321 as above; 100 + 1 = 101.
+        assertEquals(List.of(7L, 8L), scored.stream().map(r -> r.getLong(0)).sorted().toList());
+        assertEquals(List.of(321f, 101f), scored.stream().sorted(java.util.Comparator.comparing(r -> r.getLong(0)))
+                .map(r -> r.getFloat(3)).toList());
     }
 
     @Test
