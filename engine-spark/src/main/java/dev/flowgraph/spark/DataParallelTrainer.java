@@ -91,7 +91,8 @@ public final class DataParallelTrainer implements AutoCloseable {
      * @param wallNanos the driver's wall time of the steps
      * @param jobNanos of which: broadcasting the variables, the tasks and the aggregate
      * @param updateNanos of which: the optimizer's update on the driver
-     * @param taskLoadNanos in the tasks: loading the model and restoring the broadcast variables
+     * @param taskLoadNanos in the tasks: restoring the broadcast variables (and loading the model,
+     *     the first time an executor thread needs it)
      * @param taskComputeNanos in the tasks: the forward and backward pass
      */
     public record StepTimes(long steps, long wallNanos, long jobNanos, long updateNanos, long taskLoadNanos,
@@ -233,7 +234,7 @@ public final class DataParallelTrainer implements AutoCloseable {
         int count = gradients.size();
         Partial sum;
         try {
-            sum = shards.map(s -> gradientsOf(s, model.value(), values.value(), step, per, n, count))
+            sum = shards.map(s -> gradientsOf(s, model.id(), model.value(), values.value(), step, per, n, count))
                     .treeAggregate(null, Partial::add, Partial::add);
         } finally {
             values.destroy();
@@ -273,7 +274,7 @@ public final class DataParallelTrainer implements AutoCloseable {
         String lossName = loss.name();
         Partial sum;
         try {
-            sum = shards.map(s -> localSteps(s, model.value(), values.value(), names, first, localSteps, per,
+            sum = shards.map(s -> localSteps(s, model.id(), model.value(), values.value(), names, first, localSteps, per,
                     updateName, lossName)).treeAggregate(null, Partial::add, Partial::add);
         } finally {
             values.destroy();
@@ -342,15 +343,16 @@ public final class DataParallelTrainer implements AutoCloseable {
     }
 
     /** The gradients of one partition's window, weighted by its share of the step's rows. */
-    private static Partial gradientsOf(Shard shard, byte[] bundle, byte[] values, long step, int rowsPerStep,
-            long total, int count) {
+    private static Partial gradientsOf(Shard shard, long bundleId, byte[] bundle, byte[] values, long step,
+            int rowsPerStep, long total, int count) {
         int[] w = Shard.window(shard.rows(), step, rowsPerStep);
         if (w[1] == w[0]) {
             return null;
         }
         double weight = (w[1] - w[0]) / (double) total;
         long started = System.nanoTime();
-        try (ModelBundle model = BatchInference.load(bundle)) {
+        ModelBundle model = ExecutorModels.borrow(bundleId, bundle);
+        try {
             model.session().restoreVariables(Shard.npz(values));
             long loaded = System.nanoTime();
             Map<String, Tensor> out = model.run(SIGNATURE, shard.slice(w[0], w[1]));
@@ -363,18 +365,25 @@ public final class DataParallelTrainer implements AutoCloseable {
                 }
                 weighted.add(g);
             }
-            return new Partial(weighted, out.get(LOSS).getDouble() * weight, loaded - started, computed - loaded);
+            Partial p = new Partial(weighted, out.get(LOSS).getDouble() * weight, loaded - started, computed - loaded);
+            ExecutorModels.giveBack(bundleId, model);
+            return p;
+        } catch (RuntimeException | Error e) {
+            // A model that failed mid-run is not trusted with the next step.
+            model.close();
+            throw e;
         }
     }
 
     /** One partition's local steps from the broadcast variables; returns all its variables. */
-    private static Partial localSteps(Shard shard, byte[] bundle, byte[] values, List<String> names, long first,
-            int localSteps, int rowsPerStep, String update, String loss) {
+    private static Partial localSteps(Shard shard, long bundleId, byte[] bundle, byte[] values, List<String> names,
+            long first, int localSteps, int rowsPerStep, String update, String loss) {
         if (shard.rows() == 0) {
             return null;
         }
         long started = System.nanoTime();
-        try (ModelBundle model = BatchInference.load(bundle)) {
+        ModelBundle model = ExecutorModels.borrow(bundleId, bundle);
+        try {
             Session s = model.session();
             s.restoreVariables(Shard.npz(values));
             long loaded = System.nanoTime();
@@ -389,7 +398,12 @@ public final class DataParallelTrainer implements AutoCloseable {
             List<double[]> all = new ArrayList<>();
             Map<String, Tensor> trainedHere = s.variableValues();
             names.forEach(name -> all.add(trainedHere.get(name).toDoubleArray()));
-            return new Partial(all, lossSum / localSteps, loaded - started, System.nanoTime() - loaded);
+            Partial p = new Partial(all, lossSum / localSteps, loaded - started, System.nanoTime() - loaded);
+            ExecutorModels.giveBack(bundleId, model);
+            return p;
+        } catch (RuntimeException | Error e) {
+            model.close();
+            throw e;
         }
     }
 

@@ -138,7 +138,7 @@ public final class SparkMnist {
                 steps = trainer.steps();
                 DataParallelTrainer.StepTimes t = trainer.stepTimes();
                 out.printf(Locale.ROOT, "a step: %.1f ms on the driver = %.1f ms job (broadcast, %d tasks, aggregate)"
-                        + " + %.1f ms update; a task: %.1f ms loading the model and variables + %.1f ms gradients%n",
+                        + " + %.1f ms update; a task: %.1f ms restoring the variables (and loading the model, on first use) + %.1f ms gradients%n",
                         t.wallNanos() / 1e6 / steps, t.jobNanos() / 1e6 / steps, PARTITIONS,
                         t.updateNanos() / 1e6 / steps, t.taskLoadNanos() / 1e6 / steps / PARTITIONS,
                         t.taskComputeNanos() / 1e6 / steps / PARTITIONS);
