@@ -36,7 +36,8 @@ import org.apache.spark.storage.StorageLevel;
  * its share of the step's rows; the gradients are summed with {@code treeAggregate} and the
  * driver applies the optimizer's update to its own session. Variables live on the driver; each
  * step broadcasts their values, so a retried task recomputes the same gradients and an update is
- * applied exactly once, after the aggregate.
+ * applied exactly once, after the aggregate. The graph travels once, as a model bundle; each
+ * executor keeps the models it loaded between steps and only restores the variables.
  *
  * <p>A step takes {@code rowsPerPartition} rows from each partition (partition {@code p}'s rows
  * are cut into windows of that size, the last one shorter; step {@code s} takes window
