@@ -14,7 +14,9 @@ import java.util.function.LongUnaryOperator;
  *
  * <p>Each kernel fills a range {@code [from, to)} of its output, so that callers can split the
  * work into fixed-size blocks. The broadcast index arithmetic lives in {@link BroadcastIndex}; the
- * per-dtype methods here hold only the innermost loop. Arithmetic is done in the dtype itself:
+ * per-dtype methods here hold only the innermost loop; the four most frequent float operations
+ * have loops of their own ({@link BinaryArithmetic}), which the JIT inlines and vectorises
+ * whatever other ops a program runs. Arithmetic is done in the dtype itself:
  * {@code float} for {@code float[]}, 32-bit wrapping for {@code int[]}, and so on.
  *
  * <pre>{@code
@@ -77,8 +79,10 @@ public final class Elementwise {
             contiguous(op, x, from, y, from, out, from, to - from);
             return;
         }
-        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> contiguous(op, xs == 1 ? x : spread(x, xo, xs, n),
-                xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, ys, n), ys == 1 ? yo : 0, out, o, n));
+        // A run reads each operand with stride 1 or 0: BroadcastIndex's innermost merged axis is
+        // one the operand has in full, or one it lacks or has as size 1.
+        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> contiguous(op, xs == 1 ? x : spread(x, xo, n),
+                xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, n), ys == 1 ? yo : 0, out, o, n));
     }
 
     /**
@@ -99,8 +103,9 @@ public final class Elementwise {
             contiguous(op, x, from, y, from, out, from, to - from);
             return;
         }
-        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> contiguous(op, xs == 1 ? x : spread(x, xo, xs, n),
-                xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, ys, n), ys == 1 ? yo : 0, out, o, n));
+        // As for float: stride 1 or 0.
+        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> contiguous(op, xs == 1 ? x : spread(x, xo, n),
+                xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, n), ys == 1 ? yo : 0, out, o, n));
     }
 
     /**
@@ -131,29 +136,17 @@ public final class Elementwise {
         }
     }
 
-    /** Returns {@code a[off + i * stride]} for {@code 0 <= i < n} as a new contiguous array. */
-    private static float[] spread(float[] a, int off, int stride, int n) {
+    /** Returns {@code n} copies of {@code a[off]} in a new array. */
+    private static float[] spread(float[] a, int off, int n) {
         float[] run = new float[n];
-        if (stride == 0) {
-            Arrays.fill(run, a[off]);
-        } else {
-            for (int i = 0; i < n; i++) {
-                run[i] = a[off + i * stride];
-            }
-        }
+        Arrays.fill(run, a[off]);
         return run;
     }
 
-    /** Returns {@code a[off + i * stride]} for {@code 0 <= i < n} as a new contiguous array. */
-    private static double[] spread(double[] a, int off, int stride, int n) {
+    /** Returns {@code n} copies of {@code a[off]} in a new array. */
+    private static double[] spread(double[] a, int off, int n) {
         double[] run = new double[n];
-        if (stride == 0) {
-            Arrays.fill(run, a[off]);
-        } else {
-            for (int i = 0; i < n; i++) {
-                run[i] = a[off + i * stride];
-            }
-        }
+        Arrays.fill(run, a[off]);
         return run;
     }
 
