@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
 import dev.flowgraph.ops.kernels.Elementwise;
 import java.util.List;
 
@@ -20,7 +21,7 @@ final class Div extends ElementwiseBinary implements Differentiable {
     static final String TYPE = "Div";
 
     Div() {
-        super(TYPE, (x, y) -> x / y, (x, y) -> x / y, Elementwise::divide, Elementwise::divide);
+        super(TYPE, BinaryArithmetic.DIV, Elementwise::divide, Elementwise::divide);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.flowgraph.ops.math;
 
 import dev.flowgraph.ops.Broadcast;
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.ops.kernels.Elementwise;
 import dev.flowgraph.ops.kernels.FloatBinaryOperator;
@@ -16,13 +17,29 @@ import java.util.function.LongBinaryOperator;
  * What elementwise binary ops with NumPy broadcasting share: two inputs of one numeric dtype
  * ({@link Broadcast#binary}), an output of that dtype, and a kernel that applies one operation
  * per dtype through {@link Elementwise#binary} over fixed-size blocks of the output (the
- * {@link BroadcastOp} driver). An op is its type and its four operations.
+ * {@link BroadcastOp} driver). An op is its type and its four operations; the most frequent ops
+ * also name their {@link BinaryArithmetic}, which FLOAT32 and FLOAT64 then use instead of the
+ * lambdas, for loops the JIT can inline and vectorise (same results, bit for bit).
  */
 abstract class ElementwiseBinary extends BroadcastOp {
     private final FloatBinaryOperator f32;
     private final DoubleBinaryOperator f64;
     private final IntBinaryOperator i32;
     private final LongBinaryOperator i64;
+    private final BinaryArithmetic arithmetic;
+
+    /**
+     * Defines an op of Java's arithmetic, whose float kernels use loops of their own; the
+     * lambdas serve the integer dtypes.
+     *
+     * @param type the op type
+     * @param arithmetic the operation on FLOAT32 (computed in float) and FLOAT64
+     * @param i32 the operation on INT32
+     * @param i64 the operation on INT64
+     */
+    ElementwiseBinary(String type, BinaryArithmetic arithmetic, IntBinaryOperator i32, LongBinaryOperator i64) {
+        this(type, null, null, i32, i64, arithmetic);
+    }
 
     /**
      * Defines the op.
@@ -35,11 +52,17 @@ abstract class ElementwiseBinary extends BroadcastOp {
      */
     ElementwiseBinary(String type, FloatBinaryOperator f32, DoubleBinaryOperator f64, IntBinaryOperator i32,
             LongBinaryOperator i64) {
+        this(type, f32, f64, i32, i64, null);
+    }
+
+    private ElementwiseBinary(String type, FloatBinaryOperator f32, DoubleBinaryOperator f64, IntBinaryOperator i32,
+            LongBinaryOperator i64, BinaryArithmetic arithmetic) {
         super(type, 2);
         this.f32 = f32;
         this.f64 = f64;
         this.i32 = i32;
         this.i64 = i64;
+        this.arithmetic = arithmetic;
     }
 
     @Override
@@ -51,7 +74,11 @@ abstract class ElementwiseBinary extends BroadcastOp {
     final RangeBody block(Object[] inputs, Object out, BroadcastIndex index) {
         Object x = inputs[0];
         Object y = inputs[1];
-        if (x instanceof float[]) {
+        if (arithmetic != null && x instanceof float[]) {
+            return (s, e) -> Elementwise.binary((float[]) x, (float[]) y, (float[]) out, index, arithmetic, s, e);
+        } else if (arithmetic != null && x instanceof double[]) {
+            return (s, e) -> Elementwise.binary((double[]) x, (double[]) y, (double[]) out, index, arithmetic, s, e);
+        } else if (x instanceof float[]) {
             return (s, e) -> Elementwise.binary((float[]) x, (float[]) y, (float[]) out, index, f32, s, e);
         } else if (x instanceof double[]) {
             return (s, e) -> Elementwise.binary((double[]) x, (double[]) y, (double[]) out, index, f64, s, e);

@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ final class Sub extends ElementwiseBinary implements Differentiable {
     static final String TYPE = "Sub";
 
     Sub() {
-        super(TYPE, (x, y) -> x - y, (x, y) -> x - y, (x, y) -> x - y, (x, y) -> x - y);
+        super(TYPE, BinaryArithmetic.SUB, (x, y) -> x - y, (x, y) -> x - y);
     }
 
     @Override

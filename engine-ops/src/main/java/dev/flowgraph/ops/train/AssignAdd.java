@@ -1,11 +1,13 @@
 package dev.flowgraph.ops.train;
 
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
+
 /** {@code variable += value}, atomically; integers wrap on overflow. */
 final class AssignAdd extends AssignUpdate {
     static final String TYPE = "AssignAdd";
 
     AssignAdd() {
-        super(TYPE, (x, y) -> x + y, (x, y) -> x + y, (x, y) -> x + y, (x, y) -> x + y);
+        super(TYPE, BinaryArithmetic.ADD, (x, y) -> x + y, (x, y) -> x + y);
     }
 
     @Override

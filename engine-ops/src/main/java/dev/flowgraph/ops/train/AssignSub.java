@@ -1,11 +1,13 @@
 package dev.flowgraph.ops.train;
 
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
+
 /** {@code variable -= value}, atomically; integers wrap on overflow. */
 final class AssignSub extends AssignUpdate {
     static final String TYPE = "AssignSub";
 
     AssignSub() {
-        super(TYPE, (x, y) -> x - y, (x, y) -> x - y, (x, y) -> x - y, (x, y) -> x - y);
+        super(TYPE, BinaryArithmetic.SUB, (x, y) -> x - y, (x, y) -> x - y);
     }
 
     @Override

@@ -2,12 +2,11 @@ package dev.flowgraph.ops.train;
 
 import dev.flowgraph.DType;
 import dev.flowgraph.Tensor;
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.ops.kernels.Elementwise;
-import dev.flowgraph.ops.kernels.FloatBinaryOperator;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.TensorBuffers;
-import java.util.function.DoubleBinaryOperator;
 import java.util.function.IntBinaryOperator;
 import java.util.function.LongBinaryOperator;
 
@@ -20,8 +19,7 @@ import java.util.function.LongBinaryOperator;
  * pool size.
  */
 abstract class AssignUpdate extends VariableWrite {
-    private final FloatBinaryOperator f32;
-    private final DoubleBinaryOperator f64;
+    private final BinaryArithmetic floats;
     private final IntBinaryOperator i32;
     private final LongBinaryOperator i64;
 
@@ -29,16 +27,14 @@ abstract class AssignUpdate extends VariableWrite {
      * Defines the op.
      *
      * @param type the op type
-     * @param f32 the operation on FLOAT32, computed in float
-     * @param f64 the operation on FLOAT64
+     * @param floats the operation on FLOAT32 (computed in float) and FLOAT64, through the float
+     *     kernels' loops of their own (see {@link BinaryArithmetic})
      * @param i32 the operation on INT32
      * @param i64 the operation on INT64
      */
-    AssignUpdate(String type, FloatBinaryOperator f32, DoubleBinaryOperator f64, IntBinaryOperator i32,
-            LongBinaryOperator i64) {
+    AssignUpdate(String type, BinaryArithmetic floats, IntBinaryOperator i32, LongBinaryOperator i64) {
         super(type, true);
-        this.f32 = f32;
-        this.f64 = f64;
+        this.floats = floats;
         this.i32 = i32;
         this.i64 = i64;
     }
@@ -58,8 +54,8 @@ abstract class AssignUpdate extends VariableWrite {
         Object y = TensorBuffers.array(value);
         Object out = TensorBuffers.newArray(dtype, n);
         switch (dtype) {
-            case FLOAT32 -> Elementwise.binary((float[]) x, (float[]) y, (float[]) out, same, f32, 0, n);
-            case FLOAT64 -> Elementwise.binary((double[]) x, (double[]) y, (double[]) out, same, f64, 0, n);
+            case FLOAT32 -> Elementwise.binary((float[]) x, (float[]) y, (float[]) out, same, floats, 0, n);
+            case FLOAT64 -> Elementwise.binary((double[]) x, (double[]) y, (double[]) out, same, floats, 0, n);
             case INT32 -> Elementwise.binary((int[]) x, (int[]) y, (int[]) out, same, i32, 0, n);
             case INT64 -> Elementwise.binary((long[]) x, (long[]) y, (long[]) out, same, i64, 0, n);
             // The shape rule refuses BOOL, so only a bug elsewhere gets here.

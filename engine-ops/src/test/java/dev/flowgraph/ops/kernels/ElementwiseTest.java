@@ -34,6 +34,48 @@ class ElementwiseTest {
     }
 
     @Test
+    void arithmeticOnEachRunShape() {
+        float[] x = {1, 2, 3, 4, 5, 6};
+        float[] out = new float[6];
+        // Equal shapes, elements [1, 5): 2-20, 3-30, 4-40, 5-50.
+        Elementwise.binary(x, new float[] {10, 20, 30, 40, 50, 60}, out, BroadcastIndex.sameShape(6, 2),
+                BinaryArithmetic.SUB, 1, 5);
+        assertArrayEquals(new float[] {0, -18, -27, -36, -45, 0}, out);
+        // A [2, 3] by a [3] bias: rows of stride (1, 1); 1+10, 2+20, 3+30, 4+10, 5+20, 6+30.
+        Elementwise.binary(x, new float[] {10, 20, 30}, out,
+                new BroadcastIndex(new long[] {2, 3}, new long[] {2, 3}, new long[] {3}), BinaryArithmetic.ADD, 0, 6);
+        assertArrayEquals(new float[] {11, 22, 33, 14, 25, 36}, out);
+        // By a scalar: stride (1, 0); 1/2 ... 6/2.
+        Elementwise.binary(x, new float[] {2}, out, new BroadcastIndex(new long[] {6}, new long[] {6}, new long[] {}),
+                BinaryArithmetic.DIV, 0, 6);
+        assertArrayEquals(new float[] {0.5f, 1, 1.5f, 2, 2.5f, 3}, out);
+        // A scalar by a vector: stride (0, 1); 3*1 ... 3*6.
+        Elementwise.binary(new float[] {3}, x, out, new BroadcastIndex(new long[] {6}, new long[] {}, new long[] {6}),
+                BinaryArithmetic.MUL, 0, 6);
+        assertArrayEquals(new float[] {3, 6, 9, 12, 15, 18}, out);
+        // A [2, 1] column by a [3] row, on doubles: 10-1, 10-2, 10-3, 20-1, 20-2, 20-3.
+        double[] d = new double[6];
+        Elementwise.binary(new double[] {10, 20}, new double[] {1, 2, 3}, d,
+                new BroadcastIndex(new long[] {2, 3}, new long[] {2, 1}, new long[] {3}), BinaryArithmetic.SUB, 0, 6);
+        assertArrayEquals(new double[] {9, 8, 7, 19, 18, 17}, d);
+    }
+
+    @Test
+    void arithmeticIsJavasOperator() {
+        // IEEE 754 as Java's operators: 1/0 = inf, 0/0 = NaN, -1/0 = -inf, 0 * -1 = -0.
+        float[] out = new float[4];
+        BroadcastIndex same = BroadcastIndex.sameShape(4, 2);
+        Elementwise.binary(new float[] {1, 0, -1, 0}, new float[] {0, 0, 0, -1}, out, same, BinaryArithmetic.DIV, 0, 4);
+        assertArrayEquals(new float[] {Float.POSITIVE_INFINITY, Float.NaN, Float.NEGATIVE_INFINITY, -0f}, out);
+        Elementwise.binary(new float[] {1, 0, -1, 0}, new float[] {0, 0, 0, -1}, out, same, BinaryArithmetic.MUL, 0, 4);
+        assertArrayEquals(new float[] {0, 0, -0f, -0f}, out);
+        // Rounded in float, not double: 16777216 + 1 is 16777216 in float.
+        Elementwise.binary(new float[] {16777216f}, new float[] {1f}, out, BroadcastIndex.sameShape(1, 2),
+                BinaryArithmetic.ADD, 0, 1);
+        assertEquals(16777216f, out[0]);
+    }
+
+    @Test
     void unaryOnEachArrayType() {
         float[] f = new float[2];
         Elementwise.unary(new float[] {1f, -2f}, f, a -> -a, 0, 2);
