@@ -34,7 +34,8 @@ import java.util.Arrays;
  * loop variable alone and taken out of its {@code float[][]} right before the loop: measured on
  * JDK 17, offsets into one shared array, a loop body larger than this (three C rows, or eight
  * inner indices), or rows taken out of the arrays earlier, each keep C2 from vectorising it,
- * which makes it 4 to 6 times slower.
+ * which makes it 4 to 6 times slower. The loop lives in a method too large for C2 to inline
+ * ({@code multiplyRows}), so that it keeps its own vectorised compilation.
  *
  * <p><b>Why the result does not depend on the tiling or the pool.</b> Every element of C is
  * computed by exactly one tile, as {@code s = 0; for p = 0..k-1: s = fma(op(A)[i, p],
