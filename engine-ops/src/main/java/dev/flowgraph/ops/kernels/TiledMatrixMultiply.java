@@ -34,7 +34,8 @@ import java.util.Arrays;
  * loop variable alone and taken out of its {@code float[][]} right before the loop: measured on
  * JDK 17, offsets into one shared array, a loop body larger than this (three C rows, or eight
  * inner indices), or rows taken out of the arrays earlier, each keep C2 from vectorising it,
- * which makes it 4 to 6 times slower.
+ * which makes it 4 to 6 times slower. The loop lives in a method too large for C2 to inline
+ * ({@code multiplyRows}), so that it keeps its own vectorised compilation.
  *
  * <p><b>Why the result does not depend on the tiling or the pool.</b> Every element of C is
  * computed by exactly one tile, as {@code s = 0; for p = 0..k-1: s = fma(op(A)[i, p],
@@ -303,50 +304,52 @@ public final class TiledMatrixMultiply {
 
         @Override
         void multiplyBlock(int steps) {
-            for (int r = 0; r + 1 < tile.rows; r += 2) {
-                twoRows(aPanel, r * steps, bPanel, cRows, r, tile.columns, steps);
-            }
-            if (tile.rows % 2 == 1) {
-                oneRow(aPanel, (tile.rows - 1) * steps, bPanel, cRows, tile.rows - 1, tile.columns, steps);
-            }
+            multiplyRows(aPanel, bPanel, cRows, tile.rows, tile.columns, steps);
         }
 
         /**
-         * Adds {@code sum over p < steps of ap[ao + 2p + q] * b[p][j]} to {@code c[r + q][j]} for
-         * q in {0, 1} and j below {@code columns}, with chained FMAs in increasing p.
+         * Adds {@code sum over p < steps of op(A)[i, p] * b[p][j]} to {@code c[i][j]} for i below
+         * {@code rows} and j below {@code columns}, with chained FMAs in increasing p: two rows at a
+         * time, A values at {@code ap[r * steps + 2p + q]} for rows r and r + 1, and a last unpaired
+         * row with its A values at {@code ap[r * steps + p]}. One method holds both cases so that
+         * its bytecode is larger than HotSpot's FreqInlineSize (325 bytes): C2 then compiles it on
+         * its own and never inlines it into {@link Layout#run}, where, measured on JDK 17, the
+         * inlined copy of the loop is not vectorised and the product runs 3 to 4 times slower.
          */
-        private static void twoRows(float[] ap, int ao, float[][] b, float[][] c, int r, int columns, int steps) {
-            for (int p = 0; p < steps; p += STEP) {
-                int q = ao + 2 * p;
-                float a00 = ap[q];
-                float a10 = ap[q + 1];
-                float a01 = ap[q + 2];
-                float a11 = ap[q + 3];
-                float a02 = ap[q + 4];
-                float a12 = ap[q + 5];
-                float a03 = ap[q + 6];
-                float a13 = ap[q + 7];
-                float[] b0 = b[p];
-                float[] b1 = b[p + 1];
-                float[] b2 = b[p + 2];
-                float[] b3 = b[p + 3];
-                float[] c0 = c[r];
-                float[] c1 = c[r + 1];
-                for (int j = 0; j < columns; j++) {
-                    float x0 = b0[j];
-                    float x1 = b1[j];
-                    float x2 = b2[j];
-                    float x3 = b3[j];
-                    c0[j] = Math.fma(a03, x3, Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, c0[j]))));
-                    c1[j] = Math.fma(a13, x3, Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, c1[j]))));
+        private static void multiplyRows(float[] ap, float[][] b, float[][] c, int rows, int columns, int steps) {
+            int r = 0;
+            for (; r + 1 < rows; r += 2) {
+                for (int p = 0; p < steps; p += STEP) {
+                    int q = r * steps + 2 * p;
+                    float a00 = ap[q];
+                    float a10 = ap[q + 1];
+                    float a01 = ap[q + 2];
+                    float a11 = ap[q + 3];
+                    float a02 = ap[q + 4];
+                    float a12 = ap[q + 5];
+                    float a03 = ap[q + 6];
+                    float a13 = ap[q + 7];
+                    float[] b0 = b[p];
+                    float[] b1 = b[p + 1];
+                    float[] b2 = b[p + 2];
+                    float[] b3 = b[p + 3];
+                    float[] c0 = c[r];
+                    float[] c1 = c[r + 1];
+                    for (int j = 0; j < columns; j++) {
+                        float x0 = b0[j];
+                        float x1 = b1[j];
+                        float x2 = b2[j];
+                        float x3 = b3[j];
+                        c0[j] = Math.fma(a03, x3, Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, c0[j]))));
+                        c1[j] = Math.fma(a13, x3, Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, c1[j]))));
+                    }
                 }
             }
-        }
-
-        /** As {@link #twoRows} for the single row r, whose A values are at {@code ap[ao + p]}. */
-        private static void oneRow(float[] ap, int ao, float[][] b, float[][] c, int r, int columns, int steps) {
+            if (r == rows) {
+                return;
+            }
             for (int p = 0; p < steps; p += STEP) {
-                int q = ao + p;
+                int q = r * steps + p;
                 float a0 = ap[q];
                 float a1 = ap[q + 1];
                 float a2 = ap[q + 2];
@@ -427,50 +430,52 @@ public final class TiledMatrixMultiply {
 
         @Override
         void multiplyBlock(int steps) {
-            for (int r = 0; r + 1 < tile.rows; r += 2) {
-                twoRows(aPanel, r * steps, bPanel, cRows, r, tile.columns, steps);
-            }
-            if (tile.rows % 2 == 1) {
-                oneRow(aPanel, (tile.rows - 1) * steps, bPanel, cRows, tile.rows - 1, tile.columns, steps);
-            }
+            multiplyRows(aPanel, bPanel, cRows, tile.rows, tile.columns, steps);
         }
 
         /**
-         * Adds {@code sum over p < steps of ap[ao + 2p + q] * b[p][j]} to {@code c[r + q][j]} for
-         * q in {0, 1} and j below {@code columns}, with chained FMAs in increasing p.
+         * Adds {@code sum over p < steps of op(A)[i, p] * b[p][j]} to {@code c[i][j]} for i below
+         * {@code rows} and j below {@code columns}, with chained FMAs in increasing p: two rows at a
+         * time, A values at {@code ap[r * steps + 2p + q]} for rows r and r + 1, and a last unpaired
+         * row with its A values at {@code ap[r * steps + p]}. One method holds both cases so that
+         * its bytecode is larger than HotSpot's FreqInlineSize (325 bytes): C2 then compiles it on
+         * its own and never inlines it into {@link Layout#run}, where, measured on JDK 17, the
+         * inlined copy of the loop is not vectorised and the product runs 3 to 4 times slower.
          */
-        private static void twoRows(double[] ap, int ao, double[][] b, double[][] c, int r, int columns, int steps) {
-            for (int p = 0; p < steps; p += STEP) {
-                int q = ao + 2 * p;
-                double a00 = ap[q];
-                double a10 = ap[q + 1];
-                double a01 = ap[q + 2];
-                double a11 = ap[q + 3];
-                double a02 = ap[q + 4];
-                double a12 = ap[q + 5];
-                double a03 = ap[q + 6];
-                double a13 = ap[q + 7];
-                double[] b0 = b[p];
-                double[] b1 = b[p + 1];
-                double[] b2 = b[p + 2];
-                double[] b3 = b[p + 3];
-                double[] c0 = c[r];
-                double[] c1 = c[r + 1];
-                for (int j = 0; j < columns; j++) {
-                    double x0 = b0[j];
-                    double x1 = b1[j];
-                    double x2 = b2[j];
-                    double x3 = b3[j];
-                    c0[j] = Math.fma(a03, x3, Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, c0[j]))));
-                    c1[j] = Math.fma(a13, x3, Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, c1[j]))));
+        private static void multiplyRows(double[] ap, double[][] b, double[][] c, int rows, int columns, int steps) {
+            int r = 0;
+            for (; r + 1 < rows; r += 2) {
+                for (int p = 0; p < steps; p += STEP) {
+                    int q = r * steps + 2 * p;
+                    double a00 = ap[q];
+                    double a10 = ap[q + 1];
+                    double a01 = ap[q + 2];
+                    double a11 = ap[q + 3];
+                    double a02 = ap[q + 4];
+                    double a12 = ap[q + 5];
+                    double a03 = ap[q + 6];
+                    double a13 = ap[q + 7];
+                    double[] b0 = b[p];
+                    double[] b1 = b[p + 1];
+                    double[] b2 = b[p + 2];
+                    double[] b3 = b[p + 3];
+                    double[] c0 = c[r];
+                    double[] c1 = c[r + 1];
+                    for (int j = 0; j < columns; j++) {
+                        double x0 = b0[j];
+                        double x1 = b1[j];
+                        double x2 = b2[j];
+                        double x3 = b3[j];
+                        c0[j] = Math.fma(a03, x3, Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, c0[j]))));
+                        c1[j] = Math.fma(a13, x3, Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, c1[j]))));
+                    }
                 }
             }
-        }
-
-        /** As {@link #twoRows} for the single row r, whose A values are at {@code ap[ao + p]}. */
-        private static void oneRow(double[] ap, int ao, double[][] b, double[][] c, int r, int columns, int steps) {
+            if (r == rows) {
+                return;
+            }
             for (int p = 0; p < steps; p += STEP) {
-                int q = ao + p;
+                int q = r * steps + p;
                 double a0 = ap[q];
                 double a1 = ap[q + 1];
                 double a2 = ap[q + 2];
