@@ -14,8 +14,9 @@ import java.util.function.LongUnaryOperator;
  *
  * <p>Each kernel fills a range {@code [from, to)} of its output, so that callers can split the
  * work into fixed-size blocks. The broadcast index arithmetic lives in {@link BroadcastIndex}; the
- * per-dtype methods here hold only the innermost loop; the four most frequent float operations
- * have loops of their own ({@link BinaryArithmetic}), which the JIT inlines and vectorises
+ * per-dtype methods here hold only the innermost loop; the four most frequent binary float
+ * operations ({@link BinaryArithmetic}) and the five most frequent unary ones
+ * ({@link UnaryArithmetic}) have loops of their own, which the JIT inlines and vectorises
  * whatever other ops a program runs. Arithmetic is done in the dtype itself:
  * {@code float} for {@code float[]}, 32-bit wrapping for {@code int[]}, and so on.
  *
@@ -246,6 +247,51 @@ public final class Elementwise {
     public static void unary(float[] x, float[] out, FloatUnaryOperator op, int from, int to) {
         for (int i = from; i < to; i++) {
             out[i] = op.applyAsFloat(x[i]);
+        }
+    }
+
+    /**
+     * Computes {@code out[i] = op(x[i])} for {@code from <= i < to}, as
+     * {@link #unary(float[], float[], FloatUnaryOperator, int, int)} does with the operation's
+     * lambda, bit for bit, but through a loop of its own per operation, which the JIT inlines and
+     * vectorises however many other ops the program runs. The switch sits outside the loops so
+     * that each loop has one constant operation; the loops differ only in it, which is the point.
+     *
+     * @param x the operand (not modified)
+     * @param out the result, as long as x (modified in {@code [from, to)})
+     * @param op the operation
+     * @param from the first element to compute
+     * @param to one past the last
+     */
+    public static void unary(float[] x, float[] out, UnaryArithmetic op, int from, int to) {
+        switch (op) {
+            case NEG -> { for (int i = from; i < to; i++) { out[i] = -x[i]; } }
+            case ABS -> { for (int i = from; i < to; i++) { out[i] = Math.abs(x[i]); } }
+            case SQUARE -> { for (int i = from; i < to; i++) { out[i] = x[i] * x[i]; } }
+            case SQRT -> { for (int i = from; i < to; i++) { out[i] = (float) Math.sqrt(x[i]); } }
+            case RELU -> { for (int i = from; i < to; i++) { out[i] = Math.max(x[i], 0f); } }
+            default -> throw new AssertionError(op);
+        }
+    }
+
+    /**
+     * Computes {@code out[i] = op(x[i])} for {@code from <= i < to}; see
+     * {@link #unary(float[], float[], UnaryArithmetic, int, int)}.
+     *
+     * @param x the operand (not modified)
+     * @param out the result, as long as x (modified in {@code [from, to)})
+     * @param op the operation
+     * @param from the first element to compute
+     * @param to one past the last
+     */
+    public static void unary(double[] x, double[] out, UnaryArithmetic op, int from, int to) {
+        switch (op) {
+            case NEG -> { for (int i = from; i < to; i++) { out[i] = -x[i]; } }
+            case ABS -> { for (int i = from; i < to; i++) { out[i] = Math.abs(x[i]); } }
+            case SQUARE -> { for (int i = from; i < to; i++) { out[i] = x[i] * x[i]; } }
+            case SQRT -> { for (int i = from; i < to; i++) { out[i] = Math.sqrt(x[i]); } }
+            case RELU -> { for (int i = from; i < to; i++) { out[i] = Math.max(x[i], 0.0); } }
+            default -> throw new AssertionError(op);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ final class Abs extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Abs";
 
     Abs() {
-        super(TYPE, Math::abs, Math::abs, Math::abs, Math::abs);
+        super(TYPE, UnaryArithmetic.ABS, Math::abs, Math::abs);
     }
 
     @Override

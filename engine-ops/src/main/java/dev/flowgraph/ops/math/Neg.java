@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ final class Neg extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Neg";
 
     Neg() {
-        super(TYPE, x -> -x, x -> -x, x -> -x, x -> -x);
+        super(TYPE, UnaryArithmetic.NEG, x -> -x, x -> -x);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ final class Relu extends ElementwiseUnary implements Differentiable {
 
     Relu() {
         // Math.max returns NaN for a NaN operand and +0.0 for -0.0 against 0.0, as NumPy does.
-        super(TYPE, x -> Math.max(x, 0f), x -> Math.max(x, 0.0), x -> Math.max(x, 0), x -> Math.max(x, 0L));
+        super(TYPE, UnaryArithmetic.RELU, x -> Math.max(x, 0), x -> Math.max(x, 0L));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ final class Sqrt extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Sqrt";
 
     Sqrt() {
-        super(TYPE, Operations.floats(x -> (float) Math.sqrt(x), Math::sqrt));
+        super(TYPE, UnaryArithmetic.SQRT, null, null);
     }
 
     @Override

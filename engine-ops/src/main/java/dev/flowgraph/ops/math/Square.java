@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ final class Square extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Square";
 
     Square() {
-        super(TYPE, x -> x * x, x -> x * x, x -> x * x, x -> x * x);
+        super(TYPE, UnaryArithmetic.SQUARE, x -> x * x, x -> x * x);
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The elementwise kernels on ranges, and integer division. */
@@ -73,6 +75,63 @@ class ElementwiseTest {
         Elementwise.binary(new float[] {16777216f}, new float[] {1f}, out, BroadcastIndex.sameShape(1, 2),
                 BinaryArithmetic.ADD, 0, 1);
         assertEquals(16777216f, out[0]);
+    }
+
+    /** The lambdas each {@link UnaryArithmetic} constant stands for, as the ops used them before. */
+    private static final Map<UnaryArithmetic, FloatUnaryOperator> FLOAT_LAMBDAS = Map.of(
+            UnaryArithmetic.NEG, x -> -x, UnaryArithmetic.ABS, Math::abs, UnaryArithmetic.SQUARE, x -> x * x,
+            UnaryArithmetic.SQRT, x -> (float) Math.sqrt(x), UnaryArithmetic.RELU, x -> Math.max(x, 0f));
+    private static final Map<UnaryArithmetic, DoubleUnaryOperator> DOUBLE_LAMBDAS = Map.of(
+            UnaryArithmetic.NEG, x -> -x, UnaryArithmetic.ABS, Math::abs, UnaryArithmetic.SQUARE, x -> x * x,
+            UnaryArithmetic.SQRT, Math::sqrt, UnaryArithmetic.RELU, x -> Math.max(x, 0.0));
+
+    @Test
+    void unaryArithmeticMatchesTheLambdaBitForBit() {
+        // Special values, a subnormal, the largest finite value (squares to inf), and values
+        // whose roots and squares round: 2 (sqrt irrational), 1 + ulp (square rounds).
+        float[] fx = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE,
+            -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 2f, -2f, 1f + Math.ulp(1f), -3.5f, 1e-30f};
+        double[] dx = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
+            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 2.0, -2.0,
+            1.0 + Math.ulp(1.0), -3.5, 1e-300};
+        for (UnaryArithmetic op : UnaryArithmetic.values()) {
+            float[] fGot = new float[fx.length];
+            float[] fWant = new float[fx.length];
+            Elementwise.unary(fx, fGot, op, 0, fx.length);
+            Elementwise.unary(fx, fWant, FLOAT_LAMBDAS.get(op), 0, fx.length);
+            double[] dGot = new double[dx.length];
+            double[] dWant = new double[dx.length];
+            Elementwise.unary(dx, dGot, op, 0, dx.length);
+            Elementwise.unary(dx, dWant, DOUBLE_LAMBDAS.get(op), 0, dx.length);
+            for (int i = 0; i < fx.length; i++) {
+                assertEquals(Float.floatToRawIntBits(fWant[i]), Float.floatToRawIntBits(fGot[i]), op + " of " + fx[i]);
+                assertEquals(Double.doubleToRawLongBits(dWant[i]), Double.doubleToRawLongBits(dGot[i]),
+                        op + " of " + dx[i]);
+            }
+        }
+    }
+
+    @Test
+    void unaryArithmeticByHandOnARange() {
+        // Elements [1, 5) of {9, -0, -4, NaN, -inf, 7}; the ends stay 0.
+        float[] x = {9, -0f, -4, Float.NaN, Float.NEGATIVE_INFINITY, 7};
+        float[] out = new float[6];
+        Elementwise.unary(x, out, UnaryArithmetic.NEG, 1, 5);
+        assertArrayEquals(new float[] {0, 0f, 4, Float.NaN, Float.POSITIVE_INFINITY, 0}, out);
+        Elementwise.unary(x, out, UnaryArithmetic.ABS, 1, 5);
+        assertArrayEquals(new float[] {0, 0f, 4, Float.NaN, Float.POSITIVE_INFINITY, 0}, out);
+        Elementwise.unary(x, out, UnaryArithmetic.SQUARE, 1, 5);
+        assertArrayEquals(new float[] {0, 0f, 16, Float.NaN, Float.POSITIVE_INFINITY, 0}, out);
+        // sqrt(-0) = -0 and sqrt(-4) = NaN (IEEE 754); relu(-0) = +0, relu(NaN) = NaN.
+        Elementwise.unary(x, out, UnaryArithmetic.SQRT, 1, 5);
+        assertArrayEquals(new float[] {0, -0f, Float.NaN, Float.NaN, Float.NaN, 0}, out);
+        Elementwise.unary(x, out, UnaryArithmetic.RELU, 1, 5);
+        assertArrayEquals(new float[] {0, 0f, 0, Float.NaN, 0, 0}, out);
+        // sqrt(9) = 3, square(7) = 49, on doubles over the whole array.
+        double[] d = new double[2];
+        Elementwise.unary(new double[] {9, 7}, d, UnaryArithmetic.SQRT, 0, 1);
+        Elementwise.unary(new double[] {9, 7}, d, UnaryArithmetic.SQUARE, 1, 2);
+        assertArrayEquals(new double[] {3, 49}, d);
     }
 
     @Test
