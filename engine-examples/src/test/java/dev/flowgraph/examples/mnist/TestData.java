@@ -26,7 +26,7 @@ public final class TestData {
     }
 
     /** Fashion-MNIST as the Debian package installs it; the test is skipped without it. */
-    static Path fashionMnist() {
+    public static Path fashionMnist() {
         assumeTrue(Files.isRegularFile(MnistDataset.DEFAULT_DIRECTORY.resolve(MnistDataset.TRAIN_IMAGES)),
                 "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist; .ci/run installs it)");
         return MnistDataset.DEFAULT_DIRECTORY;
