@@ -151,7 +151,12 @@ public final class Session implements AutoCloseable {
             LOG.debug("Session {}: a run of {} nodes failed: {}", id, plan.nodeCount(), e.toString());
             throw e;
         }
-        return new Result(plan.fetches(), values, trace ? execution.trace() : null);
+        Result result = new Result(plan.fetches(), values, trace ? execution.trace() : null);
+        if (token == null) {
+            // With a token, a cancel() racing with the run's end could reach the plan's next run.
+            execution.recycle();
+        }
+        return result;
     }
 
     /**
