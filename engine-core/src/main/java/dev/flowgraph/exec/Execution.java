@@ -89,7 +89,7 @@ public final class Execution {
     /** Set when the caller must stop waiting for the nodes in flight. */
     private volatile boolean released;
     /**
-     * Per node, what tracing recorded, and in one last slot when {@link #execute()} returned the
+     * Per node, what tracing recorded, and in one last slot when {@link #complete()} finished the
      * fetched values (the run's wall time); null when the run is not traced. Keeping the end time
      * in this array rather than in fields of its own leaves an untraced run with one null field
      * and no clock read, which is what makes tracing free when it is off.
@@ -164,9 +164,9 @@ public final class Execution {
     }
 
     /**
-     * Prepares a run whose caller is the current thread, which must then call {@link #execute()}.
-     * {@link #cancel()} may be called from any thread, before or during {@code execute}. The run
-     * has a variable store of its own, initially empty.
+     * Prepares a run whose caller is the current thread, which must then call {@link #execute()}
+     * or {@link #complete()}. {@link #cancel()} may be called from any thread, before or during
+     * {@code execute}. The run has a variable store of its own, initially empty.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
@@ -182,7 +182,7 @@ public final class Execution {
     /**
      * Prepares a run as {@link #prepare(Plan, ForkJoinPool, Tensor[], long, Duration)} does, over
      * the session's variable values, and records its timeline if {@code trace} is true;
-     * {@link #trace()} returns it after {@link #execute()} returned. The run reuses the state of
+     * {@link #trace()} returns it after {@link #complete()} returned. The run reuses the state of
      * an earlier completed run of the plan that was {@link #recycle() recycled}, if one is free.
      *
      * @param plan the compiled plan
@@ -206,7 +206,7 @@ public final class Execution {
      * Hands this execution back to its plan for the plan's next run, once its caller has read
      * the fetched values and the trace: a run of small tensors is mostly bookkeeping, and this
      * spares it allocating its slots, counters, ready stack and kernel context again. Only a run
-     * that {@link #execute()} completed is recycled: after a failure or a stop, nodes may still
+     * that {@link #complete()} completed is recycled: after a failure or a stop, nodes may still
      * run in the background and write into its slots. The slots are cleared, so the plan keeps
      * no value alive. The caller must not use the execution afterwards, {@link #cancel()}
      * included (so a run that a {@link dev.flowgraph.CancellationToken} can still reach must not
@@ -230,7 +230,7 @@ public final class Execution {
     }
 
     /**
-     * Returns the timeline of a traced run that {@link #execute()} completed.
+     * Returns the timeline of a traced run that {@link #complete()} completed.
      *
      * @return one span per node of the plan, times counted from the run's start
      * @throws IllegalStateException if the run was not prepared with tracing, or has not completed
@@ -270,7 +270,7 @@ public final class Execution {
     }
 
     /**
-     * Cancels the run: no node starts any more, and the caller's {@link #execute()} throws
+     * Cancels the run: no node starts any more, and the caller's {@link #complete()} throws
      * {@link RunCancelledException} at once. Does nothing if the run already failed or stopped.
      */
     public void cancel() {
@@ -289,6 +289,25 @@ public final class Execution {
      *     the interrupt flag stays set
      */
     public Tensor[] execute() {
+        complete();
+        Tensor[] out = new Tensor[plan.fetchSlots.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fetched(i);
+        }
+        return out;
+    }
+
+    /**
+     * Runs the prepared plan as {@link #execute()} does, without gathering the fetched values
+     * into an array: read them with {@link #fetched(int)}.
+     *
+     * @throws KernelException if a node fails; no node is started after the failure
+     * @throws SessionClosedException if the pool was shut down while the run needed it
+     * @throws RunTimeoutException if the run passed its timeout
+     * @throws RunCancelledException if the run was cancelled or the calling thread interrupted;
+     *     the interrupt flag stays set
+     */
+    public void complete() {
         if (caller.isInterrupted()) {
             stop(Stop.INTERRUPTED);
         }
@@ -311,15 +330,20 @@ public final class Execution {
         if (o != null) {
             throw stopped((Stop) o);
         }
-        Tensor[] out = new Tensor[plan.fetchSlots.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = slots[plan.fetchSlots[i]];
-        }
         if (records != null) {
             long end = System.nanoTime();
             records[plan.nodes.length] = new NodeRecord(end, end, "", List.of(), 0);
         }
-        return out;
+    }
+
+    /**
+     * Returns a fetched value of a run that {@link #complete()} completed, until {@link #recycle()}.
+     *
+     * @param i the fetch's position, in fetch order
+     * @return the value
+     */
+    public Tensor fetched(int i) {
+        return slots[plan.fetchSlots[i]];
     }
 
     /**
