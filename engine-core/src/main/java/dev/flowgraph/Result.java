@@ -25,6 +25,8 @@ public final class Result implements Iterable<Tensor> {
     private final RunTrace trace;
 
     /**
+     * Holds a run's fetched values.
+     *
      * @param fetches the fetched outputs, in fetch order
      * @param values the one value if {@code fetches} has one element, else a {@code Tensor[]} of
      *     one value per fetch
