@@ -16,13 +16,30 @@ import java.util.stream.Collectors;
  */
 public final class Result implements Iterable<Tensor> {
     private final List<Output> fetches;
-    private final Tensor[] values;
+    /**
+     * The value itself when the run fetched one, else a {@code Tensor[]} in fetch order: the
+     * common run of one fetch then allocates no array for it (docs/benchmarks.md counts a small
+     * run's bytes).
+     */
+    private final Object values;
     private final RunTrace trace;
 
-    Result(List<Output> fetches, Tensor[] values, RunTrace trace) {
+    /**
+     * Holds a run's fetched values.
+     *
+     * @param fetches the fetched outputs, in fetch order
+     * @param values the one value if {@code fetches} has one element, else a {@code Tensor[]} of
+     *     one value per fetch
+     * @param trace the run's timeline, or null if it was not traced
+     */
+    Result(List<Output> fetches, Object values, RunTrace trace) {
         this.fetches = fetches;
         this.values = values;
         this.trace = trace;
+    }
+
+    private Tensor value(int i) {
+        return values instanceof Tensor ? (Tensor) values : ((Tensor[]) values)[i];
     }
 
     /**
@@ -54,7 +71,7 @@ public final class Result implements Iterable<Tensor> {
      * @return the count, one per {@code fetch} call
      */
     public int size() {
-        return values.length;
+        return values instanceof Tensor ? 1 : ((Tensor[]) values).length;
     }
 
     /**
@@ -65,12 +82,13 @@ public final class Result implements Iterable<Tensor> {
      * @throws IndexOutOfBoundsException if there is no such position
      */
     public Tensor get(int i) {
-        if (i < 0 || i >= values.length) {
+        int size = size();
+        if (i < 0 || i >= size) {
             // The bare array index error would not say what this run fetched.
             throw new IndexOutOfBoundsException("fetch position " + i + " is out of range: this run fetched "
-                    + values.length + (values.length == 1 ? " value " : " values ") + fetchedNames());
+                    + size + (size == 1 ? " value " : " values ") + fetchedNames());
         }
-        return values[i];
+        return value(i);
     }
 
     /**
@@ -82,11 +100,11 @@ public final class Result implements Iterable<Tensor> {
      */
     public Tensor get(String name) {
         boolean bare = name.indexOf(':') < 0;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < fetches.size(); i++) {
             Output f = fetches.get(i);
             // A bare name means output 0; comparing the parts spares building "name:0" per call.
             if (bare ? f.index() == 0 && f.node().name().equals(name) : f.name().equals(name)) {
-                return values[i];
+                return value(i);
             }
         }
         throw notFetched(name);
@@ -117,7 +135,7 @@ public final class Result implements Iterable<Tensor> {
         if (i < 0) {
             throw notFetched(output.name());
         }
-        return values[i];
+        return value(i);
     }
 
     /**
@@ -127,6 +145,6 @@ public final class Result implements Iterable<Tensor> {
      */
     @Override
     public Iterator<Tensor> iterator() {
-        return List.of(values).iterator();
+        return values instanceof Tensor ? List.of((Tensor) values).iterator() : List.of((Tensor[]) values).iterator();
     }
 }

@@ -53,11 +53,21 @@ public final class Runner {
     private int feedCount;
     private Output[] fetches = NO_OUTPUTS;
     private int fetchCount;
-    private Node[] targets = NO_NODES;
-    private int targetCount;
-    private Duration timeout;
-    private CancellationToken token;
-    private boolean trace;
+    /** The rarer parts of the request, made on first use; null while there are none. */
+    private Extras extras;
+
+    /**
+     * Targets, timeout, token and tracing, kept apart so that a runner that only feeds and
+     * fetches is a 40-byte object rather than 56: a small run's bytes are its cost
+     * (docs/benchmarks.md).
+     */
+    private static final class Extras {
+        private Node[] targets = NO_NODES;
+        private int targetCount;
+        private Duration timeout;
+        private CancellationToken token;
+        private boolean trace;
+    }
 
     Runner(Session session) {
         this.session = session;
@@ -87,18 +97,10 @@ public final class Runner {
      */
     public Runner feed(Output output, Tensor value) {
         checkOwn(output, "feed");
-        if (value == null) {
-            // Not checkNotNull: its message argument, the output's address, is a new string per call.
-            throw new NullPointerException("the value fed to '" + output.name() + "' is null");
-        }
-        if (indexOf(feeds, feedCount, output) >= 0) {
-            throw new InvalidRunException("'" + output.name() + "' is fed twice in one run");
-        }
-        if (value.dtype() != output.dtype() || !output.shape().isCompatibleWith(value.shape())) {
-            throw new InvalidRunException("Cannot feed " + value.dtype() + value.shape() + " to '" + output.name()
-                    + "' (op " + output.node().opType() + "), which expects " + output.spec()
-                    + (value.dtype() != output.dtype() ? ": dtypes differ (cast before feeding)"
-                            : ": shapes differ where " + output.shape() + " is known"));
+        if (value == null || indexOf(feeds, feedCount, output) >= 0 || value.dtype() != output.dtype()
+                || !output.shape().isCompatibleWith(value.shape())) {
+            // The messages are built apart, so that this method stays small enough to inline.
+            throw badFeed(output, value);
         }
         if (feedCount == feeds.length) {
             feeds = Arrays.copyOf(feeds, Math.max(4, 2 * feedCount));
@@ -107,6 +109,20 @@ public final class Runner {
         feeds[feedCount] = output;
         feedValues[feedCount++] = value;
         return this;
+    }
+
+    private RuntimeException badFeed(Output output, Tensor value) {
+        if (value == null) {
+            // Not checkNotNull: its message argument, the output's address, is a new string per call.
+            return new NullPointerException("the value fed to '" + output.name() + "' is null");
+        }
+        if (indexOf(feeds, feedCount, output) >= 0) {
+            return new InvalidRunException("'" + output.name() + "' is fed twice in one run");
+        }
+        return new InvalidRunException("Cannot feed " + value.dtype() + value.shape() + " to '" + output.name()
+                + "' (op " + output.node().opType() + "), which expects " + output.spec()
+                + (value.dtype() != output.dtype() ? ": dtypes differ (cast before feeding)"
+                        : ": shapes differ where " + output.shape() + " is known"));
     }
 
     /**
@@ -164,10 +180,11 @@ public final class Runner {
         if (node.graph() != session.graph()) {
             throw new InvalidRunException("Cannot target " + node + ": it belongs to another graph than the session's");
         }
-        if (targetCount == targets.length) {
-            targets = Arrays.copyOf(targets, Math.max(1, 2 * targetCount));
+        Extras x = extras();
+        if (x.targetCount == x.targets.length) {
+            x.targets = Arrays.copyOf(x.targets, Math.max(1, 2 * x.targetCount));
         }
-        targets[targetCount++] = node;
+        x.targets[x.targetCount++] = node;
         return this;
     }
 
@@ -184,7 +201,7 @@ public final class Runner {
     public Runner timeout(Duration timeout) {
         checkNotNull(timeout, "timeout");
         checkArgument(!timeout.isNegative() && !timeout.isZero(), "a run's timeout must be positive, not %s", timeout);
-        this.timeout = timeout;
+        extras().timeout = timeout;
         return this;
     }
 
@@ -197,7 +214,7 @@ public final class Runner {
      * @return this runner
      */
     public Runner cancelWith(CancellationToken token) {
-        this.token = checkNotNull(token, "token");
+        extras().token = checkNotNull(token, "token");
         return this;
     }
 
@@ -210,7 +227,7 @@ public final class Runner {
      * @return this runner
      */
     public Runner trace() {
-        this.trace = true;
+        extras().trace = true;
         return this;
     }
 
@@ -229,8 +246,19 @@ public final class Runner {
      * @throws RunCancelledException if the run was cancelled through its token or by an interrupt
      */
     public Result run() {
-        return session.run(feeds, feedValues, feedCount, fetches, fetchCount, targets, targetCount, timeout, token,
-                trace);
+        Extras x = extras;
+        if (x == null) {
+            return session.run(feeds, feedValues, feedCount, fetches, fetchCount, NO_NODES, 0, null, null, false);
+        }
+        return session.run(feeds, feedValues, feedCount, fetches, fetchCount, x.targets, x.targetCount, x.timeout,
+                x.token, x.trace);
+    }
+
+    private Extras extras() {
+        if (extras == null) {
+            extras = new Extras();
+        }
+        return extras;
     }
 
     private static int indexOf(Output[] outputs, int count, Output output) {

@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class Session implements AutoCloseable {
     private static final AtomicInteger SESSION_IDS = new AtomicInteger();
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    /** What a run that fetches nothing (only targets) returns, shared since it cannot change. */
+    private static final Tensor[] NO_VALUES = {};
 
     private final int id;
     private final Graph graph;
@@ -143,15 +145,30 @@ public final class Session implements AutoCloseable {
         }
         Plan plan = plan(feeds, feedCount, fetches, fetchCount, targets, targetCount);
         Execution execution = Execution.prepare(plan, pool, variables, feedValues, start, timeout, trace);
-        Tensor[] values;
         try {
-            values = execute(execution, token);
+            complete(execution, token);
         } catch (RuntimeException e) {
             // The caller gets the exception; the log line ties it to this session for whoever reads logs.
             LOG.debug("Session {}: a run of {} nodes failed: {}", id, plan.nodeCount(), e.toString());
             throw e;
         }
-        return new Result(plan.fetches(), values, trace ? execution.trace() : null);
+        int fetched = plan.fetches().size();
+        Object values;
+        if (fetched == 1) {
+            values = execution.fetched(0);
+        } else {
+            Tensor[] all = fetched == 0 ? NO_VALUES : new Tensor[fetched];
+            for (int i = 0; i < fetched; i++) {
+                all[i] = execution.fetched(i);
+            }
+            values = all;
+        }
+        Result result = new Result(plan.fetches(), values, trace ? execution.trace() : null);
+        if (token == null) {
+            // With a token, a cancel() racing with the run's end could reach the plan's next run.
+            execution.recycle();
+        }
+        return result;
     }
 
     /**
@@ -184,14 +201,15 @@ public final class Session implements AutoCloseable {
         return plan;
     }
 
-    private static Tensor[] execute(Execution execution, CancellationToken token) {
+    private static void complete(Execution execution, CancellationToken token) {
         if (token == null) {
-            return execution.execute();
+            execution.complete();
+            return;
         }
         Runnable cancel = execution::cancel;
         token.register(cancel);
         try {
-            return execution.execute();
+            execution.complete();
         } finally {
             token.unregister(cancel);
         }

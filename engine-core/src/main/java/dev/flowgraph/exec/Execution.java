@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
@@ -59,7 +60,8 @@ public final class Execution {
     private final Plan plan;
     private final ForkJoinPool pool;
     private final VariableStore variables;
-    private final Thread caller;
+    /** The run's caller; null while the execution waits, recycled, for its next run. */
+    private Thread caller;
     private final Tensor[] slots;
     /**
      * The run's counters, laid out as {@link Plan#counters}: per node its pending-input count
@@ -80,19 +82,25 @@ public final class Execution {
     private volatile Object outcome;
     /** The node that finished last, or -1; written in order, read only to describe a stopped run. */
     private volatile int lastDone = -1;
-    private final long startNanos;
-    private final Duration timeout;
-    private final boolean hasDeadline;
-    private final long deadline;
+    private long startNanos;
+    private Duration timeout;
+    private boolean hasDeadline;
+    private long deadline;
     /** Set when the caller must stop waiting for the nodes in flight. */
     private volatile boolean released;
     /**
-     * Per node, what tracing recorded, and in one last slot when {@link #execute()} returned the
+     * Per node, what tracing recorded, and in one last slot when {@link #complete()} finished the
      * fetched values (the run's wall time); null when the run is not traced. Keeping the end time
      * in this array rather than in fields of its own leaves an untraced run with one null field
      * and no clock read, which is what makes tracing free when it is off.
      */
-    private final NodeRecord[] records;
+    private NodeRecord[] records;
+    /**
+     * The caller's ready stack and kernel context, made by the first run that has nodes to run and
+     * kept for the next runs of a recycled execution.
+     */
+    private ReadyStack callerStack;
+    private NodeContext callerContext;
 
     /**
      * What a traced run recorded of one node: descriptions rather than the tensors, so that
@@ -116,23 +124,27 @@ public final class Execution {
         }
     }
 
-    private Execution(Plan plan, ForkJoinPool pool, VariableStore variables, Tensor[] feeds, long startNanos,
-            Duration timeout, boolean trace) {
+    private Execution(Plan plan, ForkJoinPool pool, VariableStore variables) {
         this.plan = plan;
         this.pool = pool;
         this.variables = variables;
-        this.caller = Thread.currentThread();
         this.slots = new Tensor[plan.slotCount];
-        System.arraycopy(feeds, 0, slots, 0, plan.feedCount);
         this.counters = plan.counters.clone();
         this.readersAt = plan.nodes.length;
         this.stateAt = plan.nodes.length + plan.slotCount;
+    }
+
+    /** Sets what is particular to one run, on a new or a recycled execution. */
+    private Execution start(Tensor[] feeds, long startNanos, Duration timeout, boolean trace) {
+        this.caller = Thread.currentThread();
+        System.arraycopy(feeds, 0, slots, 0, plan.feedCount);
         this.startNanos = startNanos;
         this.timeout = timeout;
         this.hasDeadline = timeout != null;
         // Capped so that start + timeout cannot overflow; 2^62 ns is about 146 years.
         this.deadline = hasDeadline ? startNanos + Math.min(saturatedNanos(timeout), 1L << 62) : 0;
         this.records = trace ? new NodeRecord[plan.nodes.length + 1] : null;
+        return this;
     }
 
     /**
@@ -148,13 +160,13 @@ public final class Execution {
      * @throws RunCancelledException if the calling thread is interrupted
      */
     public static Tensor[] run(Plan plan, ForkJoinPool pool, Tensor[] feeds) {
-        return prepare(plan, pool, new VariableStore(), feeds, System.nanoTime(), null, false).execute();
+        return new Execution(plan, pool, new VariableStore()).start(feeds, System.nanoTime(), null, false).execute();
     }
 
     /**
-     * Prepares a run whose caller is the current thread, which must then call {@link #execute()}.
-     * {@link #cancel()} may be called from any thread, before or during {@code execute}. The run
-     * has a variable store of its own, initially empty.
+     * Prepares a run whose caller is the current thread, which must then call {@link #execute()}
+     * or {@link #complete()}. {@link #cancel()} may be called from any thread, before or during
+     * {@code execute}. The run has a variable store of its own, initially empty.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
@@ -164,13 +176,14 @@ public final class Execution {
      * @return the prepared run
      */
     public static Execution prepare(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout) {
-        return new Execution(plan, pool, new VariableStore(), feeds, startNanos, timeout, false);
+        return new Execution(plan, pool, new VariableStore()).start(feeds, startNanos, timeout, false);
     }
 
     /**
      * Prepares a run as {@link #prepare(Plan, ForkJoinPool, Tensor[], long, Duration)} does, over
      * the session's variable values, and records its timeline if {@code trace} is true;
-     * {@link #trace()} returns it after {@link #execute()} returned.
+     * {@link #trace()} returns it after {@link #complete()} returned. The run reuses the state of
+     * an earlier completed run of the plan that was {@link #recycle() recycled}, if one is free.
      *
      * @param plan the compiled plan
      * @param pool the session's pool
@@ -183,11 +196,41 @@ public final class Execution {
      */
     public static Execution prepare(Plan plan, ForkJoinPool pool, VariableStore variables, Tensor[] feeds,
             long startNanos, Duration timeout, boolean trace) {
-        return new Execution(plan, pool, variables, feeds, startNanos, timeout, trace);
+        Execution spare = plan.takeSpare();
+        Execution run = spare != null && spare.pool == pool && spare.variables == variables ? spare
+                : new Execution(plan, pool, variables);
+        return run.start(feeds, startNanos, timeout, trace);
     }
 
     /**
-     * Returns the timeline of a traced run that {@link #execute()} completed.
+     * Hands this execution back to its plan for the plan's next run, once its caller has read
+     * the fetched values and the trace: a run of small tensors is mostly bookkeeping, and this
+     * spares it allocating its slots, counters, ready stack and kernel context again. Only a run
+     * that {@link #complete()} completed is recycled: after a failure or a stop, nodes may still
+     * run in the background and write into its slots. The slots are cleared, so the plan keeps
+     * no value alive. The caller must not use the execution afterwards, {@link #cancel()}
+     * included (so a run that a {@link dev.flowgraph.CancellationToken} can still reach must not
+     * be recycled); a second call does nothing.
+     */
+    public void recycle() {
+        if (caller == null || outcome != null || inFlight != 0) {
+            return;
+        }
+        caller = null;
+        Arrays.fill(slots, null);
+        System.arraycopy(plan.counters, 0, counters, 0, counters.length);
+        lastDone = -1;
+        released = false;
+        timeout = null;
+        records = null;
+        if (callerContext != null) {
+            callerContext.clear();
+        }
+        plan.offerSpare(this);
+    }
+
+    /**
+     * Returns the timeline of a traced run that {@link #complete()} completed.
      *
      * @return one span per node of the plan, times counted from the run's start
      * @throws IllegalStateException if the run was not prepared with tracing, or has not completed
@@ -227,7 +270,7 @@ public final class Execution {
     }
 
     /**
-     * Cancels the run: no node starts any more, and the caller's {@link #execute()} throws
+     * Cancels the run: no node starts any more, and the caller's {@link #complete()} throws
      * {@link RunCancelledException} at once. Does nothing if the run already failed or stopped.
      */
     public void cancel() {
@@ -246,17 +289,38 @@ public final class Execution {
      *     the interrupt flag stays set
      */
     public Tensor[] execute() {
+        complete();
+        Tensor[] out = new Tensor[plan.fetchSlots.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fetched(i);
+        }
+        return out;
+    }
+
+    /**
+     * Runs the prepared plan as {@link #execute()} does, without gathering the fetched values
+     * into an array: read them with {@link #fetched(int)}.
+     *
+     * @throws KernelException if a node fails; no node is started after the failure
+     * @throws SessionClosedException if the pool was shut down while the run needed it
+     * @throws RunTimeoutException if the run passed its timeout
+     * @throws RunCancelledException if the run was cancelled or the calling thread interrupted;
+     *     the interrupt flag stays set
+     */
+    public void complete() {
         if (caller.isInterrupted()) {
             stop(Stop.INTERRUPTED);
         }
         int[] roots = plan.roots;
         if (roots.length > 0 && outcome == null) {
             inFlight = roots.length;
-            ReadyStack local = new ReadyStack(plan.inline);
-            for (int r : roots) {
-                dispatch(r, local, true);
+            if (callerStack == null) {
+                callerStack = new ReadyStack(plan.inline);
             }
-            drain(local, true);
+            for (int r : roots) {
+                dispatch(r, callerStack, true);
+            }
+            drain(callerStack, true);
             awaitNodes();
         }
         Object o = outcome;
@@ -266,15 +330,20 @@ public final class Execution {
         if (o != null) {
             throw stopped((Stop) o);
         }
-        Tensor[] out = new Tensor[plan.fetchSlots.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = slots[plan.fetchSlots[i]];
-        }
         if (records != null) {
             long end = System.nanoTime();
             records[plan.nodes.length] = new NodeRecord(end, end, "", List.of(), 0);
         }
-        return out;
+    }
+
+    /**
+     * Returns a fetched value of a run that {@link #complete()} completed, until {@link #recycle()}.
+     *
+     * @param i the fetch's position, in fetch order
+     * @return the value
+     */
+    public Tensor fetched(int i) {
+        return slots[plan.fetchSlots[i]];
     }
 
     /**
@@ -355,7 +424,7 @@ public final class Execution {
 
     private void drain(ReadyStack local, boolean onCaller) {
         // One context per draining thread, bound to each node in turn: kernels do not keep it.
-        NodeContext context = new NodeContext(pool, this, variables, slots, plan);
+        NodeContext context = onCaller ? callerContext() : new NodeContext(pool, this, variables, slots, plan);
         while (!local.isEmpty()) {
             int node = local.pop();
             try {
@@ -394,6 +463,13 @@ public final class Execution {
                 finishOne();
             }
         }
+    }
+
+    private NodeContext callerContext() {
+        if (callerContext == null) {
+            callerContext = new NodeContext(pool, this, variables, slots, plan);
+        }
+        return callerContext;
     }
 
     /** Computes a node and records its timeline entry, before the node is counted finished. */
@@ -468,9 +544,12 @@ public final class Execution {
     }
 
     private void finishOne() {
+        // Read before the count: once it is zero the caller may return and recycle this execution
+        // for another thread's run, whose caller must not get this run's wake-up.
+        Thread waiting = caller;
         // Once released, the caller no longer waits for this count, so it is not woken for it.
         if ((int) IN_FLIGHT.getAndAdd(this, -1) == 1 && !released) {
-            LockSupport.unpark(caller);
+            LockSupport.unpark(waiting);
         }
     }
 

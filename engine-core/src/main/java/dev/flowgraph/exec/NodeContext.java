@@ -55,6 +55,11 @@ final class NodeContext implements KernelContext {
         Arrays.fill(outputs, 0, outputCount, null);
     }
 
+    /** Drops the last node's outputs, so that a context kept for a later run holds no value. */
+    void clear() {
+        Arrays.fill(outputs, null);
+    }
+
     @Override
     public String nodeName() {
         return node.name();

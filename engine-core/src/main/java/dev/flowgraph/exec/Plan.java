@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
  * <p>Values live in numbered slots: slots {@code 0..feeds-1} hold the feeds in feed order; the
  * others hold the outputs that some node of the plan reads or that are fetched. An output that
  * nobody reads gets no slot and is dropped as soon as its node finishes. Immutable, so one plan
- * serves concurrent runs.
+ * serves concurrent runs, except for the one spare per-run state it keeps for its next run, which
+ * a run takes or hands back atomically.
  */
 public final class Plan {
     final Node[] nodes;
@@ -61,6 +63,11 @@ public final class Plan {
     private final Node[] targetSignature;
     private final List<Output> fetchList;
     private final int signatureHash;
+    /**
+     * A completed run's state, cleared and kept for the plan's next run; at most one, so that
+     * concurrent runs of the plan each get their own (see {@link Execution#recycle()}).
+     */
+    private final AtomicReference<Execution> spare = new AtomicReference<>();
 
     private Plan(List<Node> order, List<Output> feeds, List<Output> fetches, List<Node> targets,
             int structureVersion) {
@@ -273,5 +280,15 @@ public final class Plan {
      */
     public int structureVersion() {
         return structureVersion;
+    }
+
+    /** Takes the spare run state, leaving none: null if there is none (another run holds it). */
+    Execution takeSpare() {
+        return spare.getAndSet(null);
+    }
+
+    /** Keeps a cleared run state for the next run, replacing any other. */
+    void offerSpare(Execution execution) {
+        spare.set(execution);
     }
 }

@@ -72,6 +72,11 @@ public final class BroadcastIndex {
     private final int[][] strides;
     private final int size;
 
+    /** By operand count, from 1 to 3 (entry 0 unused), the index {@link #unitStride} returns. */
+    private static final BroadcastIndex[] UNIT_STRIDE = {
+        null, unit(Integer.MAX_VALUE, 1), unit(Integer.MAX_VALUE, 2), unit(Integer.MAX_VALUE, 3),
+    };
+
     /**
      * Prepares the mapping for one result shape and its operands' shapes.
      *
@@ -148,6 +153,28 @@ public final class BroadcastIndex {
     public static BroadcastIndex sameShape(int size, int operands) {
         checkArgument(size >= 0, "size %s is negative", size);
         checkArgument(operands > 0, "no operands");
+        return unit(size, operands);
+    }
+
+    /**
+     * Returns the index of operands that all have the result's shape, for a result of any size:
+     * result element {@code i} reads element {@code i} of every operand. It is
+     * {@link #sameShape sameShape(Integer.MAX_VALUE, operands)}, whose runs over a range
+     * {@code [from, to)} are those of the index of the actual size, shared (for up to three
+     * operands) so that taking it allocates nothing. Its {@link #size()} is the largest result
+     * an index can describe, not the result's: a kernel given it fills the range it is asked
+     * for.
+     *
+     * @param operands the number of operands, at least 1
+     * @return the index
+     * @throws IllegalArgumentException if {@code operands} is below 1
+     */
+    public static BroadcastIndex unitStride(int operands) {
+        checkArgument(operands > 0, "no operands");
+        return operands < UNIT_STRIDE.length ? UNIT_STRIDE[operands] : unit(Integer.MAX_VALUE, operands);
+    }
+
+    private static BroadcastIndex unit(int size, int operands) {
         int[][] strides = new int[operands][];
         // Every operand's stride row is the same {1}; the index never writes its arrays.
         int[] unit = {1};

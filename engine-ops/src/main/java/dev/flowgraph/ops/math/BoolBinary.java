@@ -12,7 +12,6 @@ import dev.flowgraph.ops.kernels.DoubleBinaryPredicate;
 import dev.flowgraph.ops.kernels.LongBinaryPredicate;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
-import dev.flowgraph.spi.RangeBody;
 import java.util.List;
 
 /**
@@ -56,19 +55,18 @@ abstract class BoolBinary extends BroadcastOp {
     }
 
     @Override
-    final RangeBody block(Object[] inputs, Object out, BroadcastIndex index) {
-        Object x = inputs[0];
-        Object y = inputs[1];
+    final void fill(Object x, Object y, Object unused, Object out, BroadcastIndex index, int from, int to) {
         boolean[] o = (boolean[]) out;
         if (x instanceof float[]) {
-            return (s, e) -> BooleanElementwise.compare((float[]) x, (float[]) y, o, index, onFloats, s, e);
+            BooleanElementwise.compare((float[]) x, (float[]) y, o, index, onFloats, from, to);
         } else if (x instanceof double[]) {
-            return (s, e) -> BooleanElementwise.compare((double[]) x, (double[]) y, o, index, onFloats, s, e);
+            BooleanElementwise.compare((double[]) x, (double[]) y, o, index, onFloats, from, to);
         } else if (x instanceof int[]) {
-            return (s, e) -> BooleanElementwise.compare((int[]) x, (int[]) y, o, index, onIntegers, s, e);
+            BooleanElementwise.compare((int[]) x, (int[]) y, o, index, onIntegers, from, to);
         } else if (x instanceof long[]) {
-            return (s, e) -> BooleanElementwise.compare((long[]) x, (long[]) y, o, index, onIntegers, s, e);
+            BooleanElementwise.compare((long[]) x, (long[]) y, o, index, onIntegers, from, to);
+        } else {
+            BooleanElementwise.binary((boolean[]) x, (boolean[]) y, o, index, onBools, from, to);
         }
-        return (s, e) -> BooleanElementwise.binary((boolean[]) x, (boolean[]) y, o, index, onBools, s, e);
     }
 }

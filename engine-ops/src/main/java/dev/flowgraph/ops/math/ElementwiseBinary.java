@@ -7,7 +7,6 @@ import dev.flowgraph.ops.kernels.Elementwise;
 import dev.flowgraph.ops.kernels.FloatBinaryOperator;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
-import dev.flowgraph.spi.RangeBody;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.IntBinaryOperator;
@@ -71,23 +70,22 @@ abstract class ElementwiseBinary extends BroadcastOp {
     }
 
     @Override
-    final RangeBody block(Object[] inputs, Object out, BroadcastIndex index) {
-        Object x = inputs[0];
-        Object y = inputs[1];
+    final void fill(Object x, Object y, Object unused, Object out, BroadcastIndex index, int from, int to) {
         if (arithmetic != null && x instanceof float[]) {
-            return (s, e) -> Elementwise.binary((float[]) x, (float[]) y, (float[]) out, index, arithmetic, s, e);
+            Elementwise.binary((float[]) x, (float[]) y, (float[]) out, index, arithmetic, from, to);
         } else if (arithmetic != null && x instanceof double[]) {
-            return (s, e) -> Elementwise.binary((double[]) x, (double[]) y, (double[]) out, index, arithmetic, s, e);
+            Elementwise.binary((double[]) x, (double[]) y, (double[]) out, index, arithmetic, from, to);
         } else if (x instanceof float[]) {
-            return (s, e) -> Elementwise.binary((float[]) x, (float[]) y, (float[]) out, index, f32, s, e);
+            Elementwise.binary((float[]) x, (float[]) y, (float[]) out, index, f32, from, to);
         } else if (x instanceof double[]) {
-            return (s, e) -> Elementwise.binary((double[]) x, (double[]) y, (double[]) out, index, f64, s, e);
+            Elementwise.binary((double[]) x, (double[]) y, (double[]) out, index, f64, from, to);
         } else if (x instanceof int[]) {
-            return (s, e) -> Elementwise.binary((int[]) x, (int[]) y, (int[]) out, index, i32, s, e);
+            Elementwise.binary((int[]) x, (int[]) y, (int[]) out, index, i32, from, to);
         } else if (x instanceof long[]) {
-            return (s, e) -> Elementwise.binary((long[]) x, (long[]) y, (long[]) out, index, i64, s, e);
+            Elementwise.binary((long[]) x, (long[]) y, (long[]) out, index, i64, from, to);
+        } else {
+            // The shape rule refuses BOOL, so only a bug elsewhere gets here.
+            throw new IllegalStateException("no arithmetic on " + x.getClass().getSimpleName());
         }
-        // The shape rule refuses BOOL, so only a bug elsewhere gets here.
-        throw new IllegalStateException("no arithmetic on " + x.getClass().getSimpleName());
     }
 }

@@ -7,7 +7,6 @@ import dev.flowgraph.ops.kernels.BooleanElementwise;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
-import dev.flowgraph.spi.RangeBody;
 import java.util.List;
 
 /** Elementwise logical {@code !x} on a BOOL input; the output has x's shape. */
@@ -26,9 +25,9 @@ final class LogicalNot extends BroadcastOp {
     }
 
     @Override
-    RangeBody block(Object[] inputs, Object out, BroadcastIndex index) {
+    void fill(Object x, Object unused, Object unusedToo, Object out, BroadcastIndex index, int from, int to) {
         // One operand has the output's shape, so element i of the output reads element i.
-        return (s, e) -> BooleanElementwise.not((boolean[]) inputs[0], (boolean[]) out, s, e);
+        BooleanElementwise.not((boolean[]) x, (boolean[]) out, from, to);
     }
 
     @Override

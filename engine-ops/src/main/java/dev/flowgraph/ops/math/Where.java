@@ -12,7 +12,6 @@ import dev.flowgraph.ops.kernels.BooleanElementwise;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
-import dev.flowgraph.spi.RangeBody;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,20 +39,19 @@ final class Where extends BroadcastOp implements Differentiable {
     }
 
     @Override
-    RangeBody block(Object[] inputs, Object out, BroadcastIndex index) {
-        boolean[] c = (boolean[]) inputs[0];
-        Object x = inputs[1];
-        Object y = inputs[2];
+    void fill(Object cond, Object x, Object y, Object out, BroadcastIndex index, int from, int to) {
+        boolean[] c = (boolean[]) cond;
         if (x instanceof float[]) {
-            return (s, e) -> BooleanElementwise.select(c, (float[]) x, (float[]) y, (float[]) out, index, s, e);
+            BooleanElementwise.select(c, (float[]) x, (float[]) y, (float[]) out, index, from, to);
         } else if (x instanceof double[]) {
-            return (s, e) -> BooleanElementwise.select(c, (double[]) x, (double[]) y, (double[]) out, index, s, e);
+            BooleanElementwise.select(c, (double[]) x, (double[]) y, (double[]) out, index, from, to);
         } else if (x instanceof int[]) {
-            return (s, e) -> BooleanElementwise.select(c, (int[]) x, (int[]) y, (int[]) out, index, s, e);
+            BooleanElementwise.select(c, (int[]) x, (int[]) y, (int[]) out, index, from, to);
         } else if (x instanceof long[]) {
-            return (s, e) -> BooleanElementwise.select(c, (long[]) x, (long[]) y, (long[]) out, index, s, e);
+            BooleanElementwise.select(c, (long[]) x, (long[]) y, (long[]) out, index, from, to);
+        } else {
+            BooleanElementwise.select(c, (boolean[]) x, (boolean[]) y, (boolean[]) out, index, from, to);
         }
-        return (s, e) -> BooleanElementwise.select(c, (boolean[]) x, (boolean[]) y, (boolean[]) out, index, s, e);
     }
 
     @Override
