@@ -156,6 +156,13 @@ public final class BooleanElementwise {
      * @param to one past the last
      */
     public static void select(boolean[] cond, float[] x, float[] y, float[] out, BroadcastIndex index, int from, int to) {
+        if (index.isUnitStride()) {
+            // Equal shapes (relu's gradient): a plain loop, without the per-run offsets and strides.
+            for (int i = from; i < to; i++) {
+                out[i] = cond[i] ? x[i] : y[i];
+            }
+            return;
+        }
         index.forEachOperandRun(from, to, (o, n, off, st) -> {
             for (int i = 0; i < n; i++) {
                 out[o + i] = cond[off[0] + i * st[0]] ? x[off[1] + i * st[1]] : y[off[2] + i * st[2]];
@@ -176,6 +183,13 @@ public final class BooleanElementwise {
      * @param to one past the last
      */
     public static void select(boolean[] cond, double[] x, double[] y, double[] out, BroadcastIndex index, int from, int to) {
+        if (index.isUnitStride()) {
+            // Equal shapes (relu's gradient): a plain loop, without the per-run offsets and strides.
+            for (int i = from; i < to; i++) {
+                out[i] = cond[i] ? x[i] : y[i];
+            }
+            return;
+        }
         index.forEachOperandRun(from, to, (o, n, off, st) -> {
             for (int i = 0; i < n; i++) {
                 out[o + i] = cond[off[0] + i * st[0]] ? x[off[1] + i * st[1]] : y[off[2] + i * st[2]];

@@ -63,6 +63,19 @@ class BooleanElementwiseTest {
         assertArrayEquals(new boolean[] {true, false, true, true}, b);
     }
 
+    @Test
+    void selectOfEqualShapesWritesOnlyItsRange() {
+        // cond, x, y all [5]; elements [1, 4): cond F T F picks y[1], x[2], y[3]; the ends stay 0.
+        BroadcastIndex same = BroadcastIndex.sameShape(5, 3);
+        boolean[] cond = {true, false, true, false, true};
+        float[] f = new float[5];
+        BooleanElementwise.select(cond, new float[] {1, 2, 3, 4, 5}, new float[] {-1, -2, -3, -4, -5}, f, same, 1, 4);
+        assertArrayEquals(new float[] {0, -2, 3, -4, 0}, f);
+        double[] d = new double[5];
+        BooleanElementwise.select(cond, new double[] {1, 2, 3, 4, 5}, new double[] {-1, -2, -3, -4, -5}, d, same, 1, 4);
+        assertArrayEquals(new double[] {0, -2, 3, -4, 0}, d);
+    }
+
     /** The predicates each {@link Comparison} stands for, on operands widened to double, as the ops used them before. */
     private static final Map<Comparison, BiPredicate<Double, Double>> WIDENED = Map.of(
             Comparison.GREATER, (a, b) -> a.doubleValue() > b.doubleValue(),
