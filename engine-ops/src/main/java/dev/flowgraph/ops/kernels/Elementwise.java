@@ -61,8 +61,9 @@ public final class Elementwise {
     /**
      * Computes {@code out[i] = x[xi] op y[yi]} with broadcasting, as
      * {@link #binary(float[], float[], float[], BroadcastIndex, FloatBinaryOperator, int, int)}
-     * does with the operator's lambda, bit for bit, but through a loop of its own per operation,
-     * which the JIT inlines and vectorises however many other ops the program runs. A run that
+     * does with the operator's lambda, bit for bit, but through the operation's own loop
+     * ({@link BinaryArithmetic}), which the JIT inlines however many other ops the program runs
+     * (and vectorises where the operation allows). A run that
      * reads an operand with stride 0 (a scalar, or a broadcast column) reads a copy of it
      * spread over the run, so that every loop is over contiguous elements.
      *
@@ -226,7 +227,8 @@ public final class Elementwise {
      * Computes {@code out[i] = op(x[i])} for {@code from <= i < to}, as
      * {@link #unary(float[], float[], FloatUnaryOperator, int, int)} does with the operation's
      * lambda, bit for bit, but through the operation's own loop ({@link UnaryArithmetic}), which
-     * the JIT inlines and vectorises however many other ops the program runs.
+     * the JIT inlines however many other ops the program runs (and vectorises where the operation
+     * allows).
      *
      * @param x the operand (not modified)
      * @param out the result, as long as x (modified in {@code [from, to)})
