@@ -1,9 +1,9 @@
 package dev.flowgraph.ops.kernels;
 
 /**
- * Scalar operations of the binary math ops whose NumPy semantics take more than one Java
- * operator: power, modulo, maximum and minimum. Elementwise kernels apply them per element
- * through the primitive functional interfaces; they never box.
+ * Scalar operations of the math ops whose NumPy semantics take more than one Java operator:
+ * power, modulo, maximum and minimum, and the logistic sigmoid and softplus without overflow.
+ * Elementwise kernels apply them per element; they never box.
  *
  * <p>FLOAT32 ops may widen to {@code double}, call these, and round back: for {@code mod},
  * {@code maximum} and {@code minimum} that gives exactly the {@code float} result, since every
@@ -115,5 +115,32 @@ public final class Arithmetic {
      */
     public static double minimum(double x, double y) {
         return x < y || Double.isNaN(x) ? x : y;
+    }
+
+    /**
+     * Returns the logistic sigmoid {@code 1 / (1 + e^-x)}, without overflow for large
+     * {@code |x|}: for negative x (and NaN) as {@code e^x / (1 + e^x)}.
+     *
+     * @param x the operand
+     * @return {@code sigmoid(x)}, in (0, 1) up to rounding; NaN for NaN
+     */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1 / (1 + StrictMath.exp(-x));
+        }
+        // Here (and for NaN, which fails x >= 0) e^x <= 1 cannot overflow.
+        double e = StrictMath.exp(x);
+        return e / (1 + e);
+    }
+
+    /**
+     * Returns {@code log(1 + e^x)} without overflow, as {@code log1p(e^-|x|) + max(x, 0)}.
+     *
+     * @param x the operand
+     * @return {@code softplus(x)}; NaN for NaN
+     */
+    public static double softplus(double x) {
+        // e^-|x| <= 1, so nothing overflows; Math.max keeps a NaN.
+        return StrictMath.log1p(StrictMath.exp(-Math.abs(x))) + Math.max(x, 0.0);
     }
 }

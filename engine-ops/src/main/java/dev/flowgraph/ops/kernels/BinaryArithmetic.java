@@ -1,16 +1,17 @@
 package dev.flowgraph.ops.kernels;
 
 /**
- * The binary operations frequent enough in training (every optimizer update and most gradients)
- * to get loops of their own in {@link Elementwise#binary(float[], float[], float[], BroadcastIndex,
- * BinaryArithmetic, int, int)} and its FLOAT64 peer.
+ * The binary operations frequent enough in training (every optimizer update, most gradients and
+ * losses) to get loops of their own in {@link Elementwise#binary(float[], float[], float[],
+ * BroadcastIndex, BinaryArithmetic, int, int)} and its FLOAT64 peer.
  *
  * <p>A loop shared by many ops that calls a {@code FloatBinaryOperator} per element sees many
  * lambdas once a program mixes ops, so the JIT can neither inline the call nor vectorise the
- * loop (about 5 ns per element instead of well under 1). The kernels switch on this constant
- * once per run, outside the loop, so each loop has one fixed IEEE operation. Each constant
- * computes exactly what Java's operator does on the dtype, so results are those of the lambda
- * path bit for bit.
+ * loop (about 5 ns per element instead of well under 1). Each constant therefore overrides the
+ * two loops (FLOAT32 and FLOAT64) with its own operation written in them: the kernel makes one
+ * virtual call per run of contiguous elements, and each loop has one fixed operation that the
+ * JIT inlines. Each constant computes exactly the Java expression named below on the dtype (the
+ * one its op's lambda computed), so results are those of the lambda path bit for bit.
  *
  * <pre>{@code
  * float[] x = {1, 2, 3}, y = {10}, out = new float[3];
@@ -20,11 +21,105 @@ package dev.flowgraph.ops.kernels;
  */
 public enum BinaryArithmetic {
     /** {@code x + y}. */
-    ADD,
+    ADD {
+        @Override
+        void apply(float[] x, int xo, float[] y, int yo, float[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] + y[yo + i]; }
+        }
+
+        @Override
+        void apply(double[] x, int xo, double[] y, int yo, double[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] + y[yo + i]; }
+        }
+    },
     /** {@code x - y}. */
-    SUB,
+    SUB {
+        @Override
+        void apply(float[] x, int xo, float[] y, int yo, float[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] - y[yo + i]; }
+        }
+
+        @Override
+        void apply(double[] x, int xo, double[] y, int yo, double[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] - y[yo + i]; }
+        }
+    },
     /** {@code x * y}. */
-    MUL,
+    MUL {
+        @Override
+        void apply(float[] x, int xo, float[] y, int yo, float[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] * y[yo + i]; }
+        }
+
+        @Override
+        void apply(double[] x, int xo, double[] y, int yo, double[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] * y[yo + i]; }
+        }
+    },
     /** {@code x / y} (IEEE 754: {@code 1/0} is infinity, {@code 0/0} NaN). */
-    DIV
+    DIV {
+        @Override
+        void apply(float[] x, int xo, float[] y, int yo, float[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] / y[yo + i]; }
+        }
+
+        @Override
+        void apply(double[] x, int xo, double[] y, int yo, double[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] / y[yo + i]; }
+        }
+    },
+    /** {@link Arithmetic#maximum(double, double)}, on FLOAT32 of the widened operands, rounded back (exact). */
+    MAXIMUM {
+        @Override
+        void apply(float[] x, int xo, float[] y, int yo, float[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = (float) Arithmetic.maximum(x[xo + i], y[yo + i]); }
+        }
+
+        @Override
+        void apply(double[] x, int xo, double[] y, int yo, double[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = Arithmetic.maximum(x[xo + i], y[yo + i]); }
+        }
+    },
+    /** {@link Arithmetic#minimum(double, double)}, on FLOAT32 of the widened operands, rounded back (exact). */
+    MINIMUM {
+        @Override
+        void apply(float[] x, int xo, float[] y, int yo, float[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = (float) Arithmetic.minimum(x[xo + i], y[yo + i]); }
+        }
+
+        @Override
+        void apply(double[] x, int xo, double[] y, int yo, double[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = Arithmetic.minimum(x[xo + i], y[yo + i]); }
+        }
+    },
+    /** {@link Arithmetic#pow(double, double)}, on FLOAT32 in double and rounded once to float. */
+    POW {
+        @Override
+        void apply(float[] x, int xo, float[] y, int yo, float[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = (float) Arithmetic.pow(x[xo + i], y[yo + i]); }
+        }
+
+        @Override
+        void apply(double[] x, int xo, double[] y, int yo, double[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = Arithmetic.pow(x[xo + i], y[yo + i]); }
+        }
+    },
+    /** {@code (x - y) * (x - y)}, in the dtype. */
+    SQUARED_DIFFERENCE {
+        @Override
+        void apply(float[] x, int xo, float[] y, int yo, float[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = (x[xo + i] - y[yo + i]) * (x[xo + i] - y[yo + i]); }
+        }
+
+        @Override
+        void apply(double[] x, int xo, double[] y, int yo, double[] out, int o, int n) {
+            for (int i = 0; i < n; i++) { out[o + i] = (x[xo + i] - y[yo + i]) * (x[xo + i] - y[yo + i]); }
+        }
+    };
+
+    /** {@code out[o + i] = x[xo + i] op y[yo + i]} for {@code 0 <= i < n}, in float. */
+    abstract void apply(float[] x, int xo, float[] y, int yo, float[] out, int o, int n);
+
+    /** {@code out[o + i] = x[xo + i] op y[yo + i]} for {@code 0 <= i < n}. */
+    abstract void apply(double[] x, int xo, double[] y, int yo, double[] out, int o, int n);
 }

@@ -14,11 +14,11 @@ import java.util.function.LongUnaryOperator;
  *
  * <p>Each kernel fills a range {@code [from, to)} of its output, so that callers can split the
  * work into fixed-size blocks. The broadcast index arithmetic lives in {@link BroadcastIndex}; the
- * per-dtype methods here hold only the innermost loop; the four most frequent binary float
- * operations ({@link BinaryArithmetic}) and the five most frequent unary ones
- * ({@link UnaryArithmetic}) have loops of their own, which the JIT inlines and vectorises
- * whatever other ops a program runs. Arithmetic is done in the dtype itself:
- * {@code float} for {@code float[]}, 32-bit wrapping for {@code int[]}, and so on.
+ * per-dtype methods here hold only the innermost loop; the most frequent binary and unary float
+ * operations ({@link BinaryArithmetic}, {@link UnaryArithmetic}) have loops of their own, which
+ * the JIT inlines (and, where the operation allows, vectorises) whatever other ops a program
+ * runs. Arithmetic is done in the dtype itself: {@code float} for {@code float[]}, 32-bit
+ * wrapping for {@code int[]}, and so on.
  *
  * <pre>{@code
  * double[] x = {1, 2, 3, 4, 5, 6}, y = {10, 20, 30}, out = new double[6];
@@ -61,8 +61,9 @@ public final class Elementwise {
     /**
      * Computes {@code out[i] = x[xi] op y[yi]} with broadcasting, as
      * {@link #binary(float[], float[], float[], BroadcastIndex, FloatBinaryOperator, int, int)}
-     * does with the operator's lambda, bit for bit, but through a loop of its own per operation,
-     * which the JIT inlines and vectorises however many other ops the program runs. A run that
+     * does with the operator's lambda, bit for bit, but through the operation's own loop
+     * ({@link BinaryArithmetic}), which the JIT inlines however many other ops the program runs
+     * (and vectorises where the operation allows). A run that
      * reads an operand with stride 0 (a scalar, or a broadcast column) reads a copy of it
      * spread over the run, so that every loop is over contiguous elements.
      *
@@ -77,12 +78,12 @@ public final class Elementwise {
     public static void binary(float[] x, float[] y, float[] out, BroadcastIndex index, BinaryArithmetic op,
             int from, int to) {
         if (index.isUnitStride()) {
-            contiguous(op, x, from, y, from, out, from, to - from);
+            op.apply(x, from, y, from, out, from, to - from);
             return;
         }
         // A run reads each operand with stride 1 or 0: BroadcastIndex's innermost merged axis is
         // one the operand has in full, or one it lacks or has as size 1.
-        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> contiguous(op, xs == 1 ? x : spread(x, xo, n),
+        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> op.apply(xs == 1 ? x : spread(x, xo, n),
                 xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, n), ys == 1 ? yo : 0, out, o, n));
     }
 
@@ -101,40 +102,12 @@ public final class Elementwise {
     public static void binary(double[] x, double[] y, double[] out, BroadcastIndex index, BinaryArithmetic op,
             int from, int to) {
         if (index.isUnitStride()) {
-            contiguous(op, x, from, y, from, out, from, to - from);
+            op.apply(x, from, y, from, out, from, to - from);
             return;
         }
         // As for float: stride 1 or 0.
-        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> contiguous(op, xs == 1 ? x : spread(x, xo, n),
+        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> op.apply(xs == 1 ? x : spread(x, xo, n),
                 xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, n), ys == 1 ? yo : 0, out, o, n));
-    }
-
-    /**
-     * {@code out[o + i] = x[xo + i] op y[yo + i]} for {@code 0 <= i < n}. The switch sits outside
-     * the loops so that each loop has one constant operation, which a loop calling a lambda
-     * shared by many ops cannot have; the loops differ only in their operator, which is the point.
-     */
-    private static void contiguous(BinaryArithmetic op, float[] x, int xo, float[] y, int yo, float[] out, int o,
-            int n) {
-        switch (op) {
-            case ADD -> { for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] + y[yo + i]; } }
-            case SUB -> { for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] - y[yo + i]; } }
-            case MUL -> { for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] * y[yo + i]; } }
-            case DIV -> { for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] / y[yo + i]; } }
-            default -> throw new AssertionError(op);
-        }
-    }
-
-    /** As {@link #contiguous(BinaryArithmetic, float[], int, float[], int, float[], int, int)}, on doubles. */
-    private static void contiguous(BinaryArithmetic op, double[] x, int xo, double[] y, int yo, double[] out, int o,
-            int n) {
-        switch (op) {
-            case ADD -> { for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] + y[yo + i]; } }
-            case SUB -> { for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] - y[yo + i]; } }
-            case MUL -> { for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] * y[yo + i]; } }
-            case DIV -> { for (int i = 0; i < n; i++) { out[o + i] = x[xo + i] / y[yo + i]; } }
-            default -> throw new AssertionError(op);
-        }
     }
 
     /** Returns {@code n} copies of {@code a[off]} in a new array. */
@@ -253,9 +226,9 @@ public final class Elementwise {
     /**
      * Computes {@code out[i] = op(x[i])} for {@code from <= i < to}, as
      * {@link #unary(float[], float[], FloatUnaryOperator, int, int)} does with the operation's
-     * lambda, bit for bit, but through a loop of its own per operation, which the JIT inlines and
-     * vectorises however many other ops the program runs. The switch sits outside the loops so
-     * that each loop has one constant operation; the loops differ only in it, which is the point.
+     * lambda, bit for bit, but through the operation's own loop ({@link UnaryArithmetic}), which
+     * the JIT inlines however many other ops the program runs (and vectorises where the operation
+     * allows).
      *
      * @param x the operand (not modified)
      * @param out the result, as long as x (modified in {@code [from, to)})
@@ -264,14 +237,7 @@ public final class Elementwise {
      * @param to one past the last
      */
     public static void unary(float[] x, float[] out, UnaryArithmetic op, int from, int to) {
-        switch (op) {
-            case NEG -> { for (int i = from; i < to; i++) { out[i] = -x[i]; } }
-            case ABS -> { for (int i = from; i < to; i++) { out[i] = Math.abs(x[i]); } }
-            case SQUARE -> { for (int i = from; i < to; i++) { out[i] = x[i] * x[i]; } }
-            case SQRT -> { for (int i = from; i < to; i++) { out[i] = (float) Math.sqrt(x[i]); } }
-            case RELU -> { for (int i = from; i < to; i++) { out[i] = Math.max(x[i], 0f); } }
-            default -> throw new AssertionError(op);
-        }
+        op.apply(x, out, from, to);
     }
 
     /**
@@ -285,14 +251,7 @@ public final class Elementwise {
      * @param to one past the last
      */
     public static void unary(double[] x, double[] out, UnaryArithmetic op, int from, int to) {
-        switch (op) {
-            case NEG -> { for (int i = from; i < to; i++) { out[i] = -x[i]; } }
-            case ABS -> { for (int i = from; i < to; i++) { out[i] = Math.abs(x[i]); } }
-            case SQUARE -> { for (int i = from; i < to; i++) { out[i] = x[i] * x[i]; } }
-            case SQRT -> { for (int i = from; i < to; i++) { out[i] = Math.sqrt(x[i]); } }
-            case RELU -> { for (int i = from; i < to; i++) { out[i] = Math.max(x[i], 0.0); } }
-            default -> throw new AssertionError(op);
-        }
+        op.apply(x, out, from, to);
     }
 
     /**

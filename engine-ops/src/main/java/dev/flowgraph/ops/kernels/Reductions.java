@@ -1,6 +1,5 @@
 package dev.flowgraph.ops.kernels;
 
-import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 
 /**
@@ -25,20 +24,20 @@ public final class Reductions {
      * @param from the first output element to compute
      * @param to one past the last
      */
-    public static void fold(double[] in, ReduceLayout layout, DoubleBinaryOperator op, double identity,
+    public static void fold(double[] in, ReduceLayout layout, FoldOperation op, double identity,
             double[] out, int from, int to) {
         for (int o = from; o < to; o++) {
             out[o] = fold(in, layout, 0, layout.baseOffset(o), op, identity);
         }
     }
 
-    private static double fold(double[] in, ReduceLayout l, int level, int offset, DoubleBinaryOperator op,
-            double acc) {
-        if (level == l.reducedDims.length) {
-            return op.applyAsDouble(acc, in[offset]);
+    private static double fold(double[] in, ReduceLayout l, int level, int offset, FoldOperation op, double acc) {
+        int n = l.reducedDims.length == 0 ? 1 : l.reducedDims[level];
+        int stride = l.reducedDims.length == 0 ? 0 : l.reducedStrides[level];
+        if (level >= l.reducedDims.length - 1) {
+            // The innermost reduced axis in the operation's own loop: one call per row, not per element.
+            return op.fold(in, offset, stride, n, acc);
         }
-        int n = l.reducedDims[level];
-        int stride = l.reducedStrides[level];
         for (int t = 0; t < n; t++) {
             acc = fold(in, l, level + 1, offset + t * stride, op, acc);
         }
@@ -60,23 +59,19 @@ public final class Reductions {
      * @param from the first output element to compute
      * @param to one past the last
      */
-    public static void fold(float[] in, ReduceLayout layout, DoubleBinaryOperator op, double identity,
+    public static void fold(float[] in, ReduceLayout layout, FoldOperation op, double identity,
             double[] out, int from, int to) {
         for (int o = from; o < to; o++) {
             out[o] = fold(in, layout, 0, layout.baseOffset(o), op, identity);
         }
     }
 
-    private static double fold(float[] in, ReduceLayout l, int level, int offset, DoubleBinaryOperator op,
-            double acc) {
+    private static double fold(float[] in, ReduceLayout l, int level, int offset, FoldOperation op, double acc) {
         int n = l.reducedDims.length == 0 ? 1 : l.reducedDims[level];
         int stride = l.reducedDims.length == 0 ? 0 : l.reducedStrides[level];
         if (level >= l.reducedDims.length - 1) {
-            // The innermost reduced axis as a plain loop: one call per row rather than per element.
-            for (int t = 0; t < n; t++) {
-                acc = op.applyAsDouble(acc, in[offset + t * stride]);
-            }
-            return acc;
+            // As for doubles: the innermost reduced axis in the operation's own loop.
+            return op.fold(in, offset, stride, n, acc);
         }
         for (int t = 0; t < n; t++) {
             acc = fold(in, l, level + 1, offset + t * stride, op, acc);

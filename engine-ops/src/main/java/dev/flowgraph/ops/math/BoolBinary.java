@@ -8,7 +8,7 @@ import dev.flowgraph.ops.Broadcast;
 import dev.flowgraph.ops.kernels.BooleanBinaryOperator;
 import dev.flowgraph.ops.kernels.BooleanElementwise;
 import dev.flowgraph.ops.kernels.BroadcastIndex;
-import dev.flowgraph.ops.kernels.DoubleBinaryPredicate;
+import dev.flowgraph.ops.kernels.Comparison;
 import dev.flowgraph.ops.kernels.LongBinaryPredicate;
 import dev.flowgraph.spi.NodeSpec;
 import dev.flowgraph.spi.OutputSpec;
@@ -22,7 +22,7 @@ import java.util.List;
  * kind), and the advice its refusal gives.
  */
 abstract class BoolBinary extends BroadcastOp {
-    private final DoubleBinaryPredicate onFloats;
+    private final Comparison onFloats;
     private final LongBinaryPredicate onIntegers;
     private final BooleanBinaryOperator onBools;
     private final String advice;
@@ -31,12 +31,12 @@ abstract class BoolBinary extends BroadcastOp {
      * Defines the op.
      *
      * @param type the op type
-     * @param onFloats the test on FLOAT32 (widened exactly) and FLOAT64, or null to refuse them
+     * @param onFloats the comparison on FLOAT32 and FLOAT64, or null to refuse them
      * @param onIntegers the test on INT32 (widened exactly) and INT64, or null to refuse them
      * @param onBools the operation on BOOL, or null to refuse it
      * @param advice what to do instead when the dtype is refused
      */
-    BoolBinary(String type, DoubleBinaryPredicate onFloats, LongBinaryPredicate onIntegers, BooleanBinaryOperator onBools,
+    BoolBinary(String type, Comparison onFloats, LongBinaryPredicate onIntegers, BooleanBinaryOperator onBools,
             String advice) {
         super(type, 2);
         this.onFloats = onFloats;

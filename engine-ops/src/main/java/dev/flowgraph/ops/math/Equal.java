@@ -1,5 +1,7 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.ops.kernels.Comparison;
+
 /**
  * Elementwise {@code x == y} with NumPy broadcasting, a BOOL result; numeric or BOOL inputs of one
  * dtype. NaN equals nothing, itself included; {@code -0.0 == 0.0}.
@@ -8,7 +10,7 @@ final class Equal extends BoolBinary {
     static final String TYPE = "Equal";
 
     Equal() {
-        super(TYPE, (x, y) -> x == y, (x, y) -> x == y, (x, y) -> x == y, "");
+        super(TYPE, Comparison.EQUAL, (x, y) -> x == y, (x, y) -> x == y, "");
     }
 
     @Override

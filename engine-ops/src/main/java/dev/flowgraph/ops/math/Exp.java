@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ final class Exp extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Exp";
 
     Exp() {
-        super(TYPE, Operations.viaDouble(StrictMath::exp));
+        super(TYPE, UnaryArithmetic.EXP, null, null);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.ops.kernels.Comparison;
+
 /**
  * Elementwise {@code x < y} with NumPy broadcasting, a BOOL result; numeric inputs of one dtype.
  * Any comparison with NaN is false.
@@ -8,7 +10,7 @@ final class Less extends BoolBinary {
     static final String TYPE = "Less";
 
     Less() {
-        super(TYPE, (x, y) -> x < y, (x, y) -> x < y, null,
+        super(TYPE, Comparison.LESS, (x, y) -> x < y, null,
                 "compare numeric values, or use equal/notEqual on bool");
     }
 

@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ final class Log extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Log";
 
     Log() {
-        super(TYPE, Operations.viaDouble(StrictMath::log));
+        super(TYPE, UnaryArithmetic.LOG, null, null);
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
-import dev.flowgraph.ops.kernels.Arithmetic;
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ final class Maximum extends ElementwiseBinary implements Differentiable {
     static final String TYPE = "Maximum";
 
     Maximum() {
-        super(TYPE, (x, y) -> (float) Arithmetic.maximum(x, y), Arithmetic::maximum, Math::max, Math::max);
+        super(TYPE, BinaryArithmetic.MAXIMUM, Math::max, Math::max);
     }
 
     @Override

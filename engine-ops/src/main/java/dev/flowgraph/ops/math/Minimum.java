@@ -4,7 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
-import dev.flowgraph.ops.kernels.Arithmetic;
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ final class Minimum extends ElementwiseBinary implements Differentiable {
     static final String TYPE = "Minimum";
 
     Minimum() {
-        super(TYPE, (x, y) -> (float) Arithmetic.minimum(x, y), Arithmetic::minimum, Math::min, Math::min);
+        super(TYPE, BinaryArithmetic.MINIMUM, Math::min, Math::min);
     }
 
     @Override

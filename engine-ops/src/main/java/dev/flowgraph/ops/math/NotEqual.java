@@ -1,5 +1,7 @@
 package dev.flowgraph.ops.math;
 
+import dev.flowgraph.ops.kernels.Comparison;
+
 /**
  * Elementwise {@code x != y} with NumPy broadcasting, a BOOL result; numeric or BOOL inputs of one
  * dtype. NaN differs from everything, itself included.
@@ -8,7 +10,7 @@ final class NotEqual extends BoolBinary {
     static final String TYPE = "NotEqual";
 
     NotEqual() {
-        super(TYPE, (x, y) -> x != y, (x, y) -> x != y, (x, y) -> x != y, "");
+        super(TYPE, Comparison.NOT_EQUAL, (x, y) -> x != y, (x, y) -> x != y, "");
     }
 
     @Override

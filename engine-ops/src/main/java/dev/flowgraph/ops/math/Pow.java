@@ -5,6 +5,7 @@ import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.kernels.Arithmetic;
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
 import java.util.List;
 
 /**
@@ -21,8 +22,7 @@ final class Pow extends ElementwiseBinary implements Differentiable {
     static final String TYPE = "Pow";
 
     Pow() {
-        super(TYPE, (x, y) -> (float) Arithmetic.pow(x, y), Arithmetic::pow, (x, y) -> (int) Arithmetic.pow(x, y),
-                Arithmetic::pow);
+        super(TYPE, BinaryArithmetic.POW, (x, y) -> (int) Arithmetic.pow(x, y), Arithmetic::pow);
     }
 
     @Override

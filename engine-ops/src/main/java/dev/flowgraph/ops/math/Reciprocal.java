@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ final class Reciprocal extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Reciprocal";
 
     Reciprocal() {
-        super(TYPE, Operations.floats(x -> 1f / x, x -> 1 / x));
+        super(TYPE, UnaryArithmetic.RECIPROCAL, null, null);
     }
 
     @Override

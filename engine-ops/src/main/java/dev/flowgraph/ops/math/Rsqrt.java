@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ final class Rsqrt extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Rsqrt";
 
     Rsqrt() {
-        super(TYPE, Operations.floats(x -> 1f / (float) Math.sqrt(x), x -> 1 / Math.sqrt(x)));
+        super(TYPE, UnaryArithmetic.RSQRT, null, null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -19,16 +20,7 @@ final class Sigmoid extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Sigmoid";
 
     Sigmoid() {
-        super(TYPE, Operations.viaDouble(Sigmoid::sigmoid));
-    }
-
-    private static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + StrictMath.exp(-x));
-        }
-        // Here (and for NaN, which fails x >= 0) e^x <= 1 cannot overflow.
-        double e = StrictMath.exp(x);
-        return e / (1 + e);
+        super(TYPE, UnaryArithmetic.SIGMOID, null, null);
     }
 
     @Override

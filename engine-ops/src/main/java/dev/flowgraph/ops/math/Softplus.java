@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.UnaryArithmetic;
 import java.util.List;
 
 /**
@@ -18,12 +19,7 @@ final class Softplus extends ElementwiseUnary implements Differentiable {
     static final String TYPE = "Softplus";
 
     Softplus() {
-        super(TYPE, Operations.viaDouble(Softplus::softplus));
-    }
-
-    private static double softplus(double x) {
-        // e^-|x| <= 1, so nothing overflows; Math.max keeps a NaN.
-        return StrictMath.log1p(StrictMath.exp(-Math.abs(x))) + Math.max(x, 0.0);
+        super(TYPE, UnaryArithmetic.SOFTPLUS, null, null);
     }
 
     @Override

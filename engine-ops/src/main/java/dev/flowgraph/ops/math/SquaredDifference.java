@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.BinaryArithmetic;
 import java.util.List;
 
 /**
@@ -15,8 +16,7 @@ final class SquaredDifference extends ElementwiseBinary implements Differentiabl
     static final String TYPE = "SquaredDifference";
 
     SquaredDifference() {
-        super(TYPE, (x, y) -> (x - y) * (x - y), (x, y) -> (x - y) * (x - y), (x, y) -> (x - y) * (x - y),
-                (x, y) -> (x - y) * (x - y));
+        super(TYPE, BinaryArithmetic.SQUARED_DIFFERENCE, (x, y) -> (x - y) * (x - y), (x, y) -> (x - y) * (x - y));
     }
 
     @Override

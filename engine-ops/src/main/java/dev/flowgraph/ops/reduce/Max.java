@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.FoldOperation;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ final class Max extends Reduction implements Differentiable {
     static final String TYPE = "Max";
 
     Max() {
-        super(TYPE, "max", new Fold(Math::max, Double.NEGATIVE_INFINITY, Math::max, Long.MIN_VALUE));
+        super(TYPE, "max", new Fold(FoldOperation.MAXIMUM, Double.NEGATIVE_INFINITY, Math::max, Long.MIN_VALUE));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.FoldOperation;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ final class Mean extends Reduction implements Differentiable {
     static final String TYPE = "Mean";
 
     Mean() {
-        super(TYPE, "mean", new Fold(Double::sum, 0.0, null, 0L));
+        super(TYPE, "mean", new Fold(FoldOperation.SUM, 0.0, null, 0L));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.FoldOperation;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ final class Min extends Reduction implements Differentiable {
     static final String TYPE = "Min";
 
     Min() {
-        super(TYPE, "min", new Fold(Math::min, Double.POSITIVE_INFINITY, Math::min, Long.MAX_VALUE));
+        super(TYPE, "min", new Fold(FoldOperation.MINIMUM, Double.POSITIVE_INFINITY, Math::min, Long.MAX_VALUE));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.FoldOperation;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ final class Prod extends Reduction implements Differentiable {
     static final String TYPE = "Prod";
 
     Prod() {
-        super(TYPE, "prod", new Fold((a, b) -> a * b, 1.0, (a, b) -> a * b, 1L));
+        super(TYPE, "prod", new Fold(FoldOperation.PRODUCT, 1.0, (a, b) -> a * b, 1L));
     }
 
     @Override

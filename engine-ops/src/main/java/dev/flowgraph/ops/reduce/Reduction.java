@@ -10,6 +10,7 @@ import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.Widening;
+import dev.flowgraph.ops.kernels.FoldOperation;
 import dev.flowgraph.ops.kernels.KernelTuning;
 import dev.flowgraph.ops.kernels.ReduceLayout;
 import dev.flowgraph.ops.kernels.Reductions;
@@ -22,7 +23,6 @@ import dev.flowgraph.spi.RangeBody;
 import dev.flowgraph.spi.TensorBuffers;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.ObjIntConsumer;
 
@@ -36,12 +36,12 @@ abstract class Reduction implements OpDef {
     /**
      * A fold over each of the two domains reductions compute in.
      *
-     * @param overDoubles the fold over floats, widened to double
+     * @param overDoubles the fold over floats, widened to double (a loop of its own per operation)
      * @param doubleIdentity its starting value
      * @param overLongs the fold over integers, widened to long (null if integers are refused)
      * @param longIdentity its starting value
      */
-    record Fold(DoubleBinaryOperator overDoubles, double doubleIdentity, LongBinaryOperator overLongs,
+    record Fold(FoldOperation overDoubles, double doubleIdentity, LongBinaryOperator overLongs,
             long longIdentity) {}
 
     private final String type;

@@ -4,6 +4,7 @@ import dev.flowgraph.Node;
 import dev.flowgraph.Output;
 import dev.flowgraph.autodiff.Differentiable;
 import dev.flowgraph.ops.Ops;
+import dev.flowgraph.ops.kernels.FoldOperation;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
 final class Sum extends Reduction implements Differentiable {
     static final String TYPE = "Sum";
     /** Addition, as a fold; {@link SumTo} sums with it too. */
-    static final Fold ADDITION = new Fold(Double::sum, 0.0, Long::sum, 0L);
+    static final Fold ADDITION = new Fold(FoldOperation.SUM, 0.0, Long::sum, 0L);
 
     Sum() {
         super(TYPE, "sum", ADDITION);

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -78,22 +81,42 @@ class ElementwiseTest {
     }
 
     /** The lambdas each {@link UnaryArithmetic} constant stands for, as the ops used them before. */
-    private static final Map<UnaryArithmetic, FloatUnaryOperator> FLOAT_LAMBDAS = Map.of(
-            UnaryArithmetic.NEG, x -> -x, UnaryArithmetic.ABS, Math::abs, UnaryArithmetic.SQUARE, x -> x * x,
-            UnaryArithmetic.SQRT, x -> (float) Math.sqrt(x), UnaryArithmetic.RELU, x -> Math.max(x, 0f));
-    private static final Map<UnaryArithmetic, DoubleUnaryOperator> DOUBLE_LAMBDAS = Map.of(
-            UnaryArithmetic.NEG, x -> -x, UnaryArithmetic.ABS, Math::abs, UnaryArithmetic.SQUARE, x -> x * x,
-            UnaryArithmetic.SQRT, Math::sqrt, UnaryArithmetic.RELU, x -> Math.max(x, 0.0));
+    private static final Map<UnaryArithmetic, FloatUnaryOperator> FLOAT_LAMBDAS = Map.ofEntries(
+            Map.entry(UnaryArithmetic.NEG, x -> -x), Map.entry(UnaryArithmetic.ABS, Math::abs),
+            Map.entry(UnaryArithmetic.SQUARE, x -> x * x), Map.entry(UnaryArithmetic.SQRT, x -> (float) Math.sqrt(x)),
+            Map.entry(UnaryArithmetic.RSQRT, x -> 1f / (float) Math.sqrt(x)),
+            Map.entry(UnaryArithmetic.RECIPROCAL, x -> 1f / x), Map.entry(UnaryArithmetic.RELU, x -> Math.max(x, 0f)),
+            Map.entry(UnaryArithmetic.EXP, x -> (float) StrictMath.exp(x)),
+            Map.entry(UnaryArithmetic.LOG, x -> (float) StrictMath.log(x)),
+            Map.entry(UnaryArithmetic.LOG1P, x -> (float) StrictMath.log1p(x)),
+            Map.entry(UnaryArithmetic.TANH, x -> (float) StrictMath.tanh(x)),
+            Map.entry(UnaryArithmetic.SIGMOID, x -> (float) Arithmetic.sigmoid(x)),
+            Map.entry(UnaryArithmetic.SOFTPLUS, x -> (float) Arithmetic.softplus(x)));
+    private static final Map<UnaryArithmetic, DoubleUnaryOperator> DOUBLE_LAMBDAS = Map.ofEntries(
+            Map.entry(UnaryArithmetic.NEG, x -> -x), Map.entry(UnaryArithmetic.ABS, Math::abs),
+            Map.entry(UnaryArithmetic.SQUARE, x -> x * x), Map.entry(UnaryArithmetic.SQRT, Math::sqrt),
+            Map.entry(UnaryArithmetic.RSQRT, x -> 1 / Math.sqrt(x)), Map.entry(UnaryArithmetic.RECIPROCAL, x -> 1 / x),
+            Map.entry(UnaryArithmetic.RELU, x -> Math.max(x, 0.0)), Map.entry(UnaryArithmetic.EXP, StrictMath::exp),
+            Map.entry(UnaryArithmetic.LOG, StrictMath::log), Map.entry(UnaryArithmetic.LOG1P, StrictMath::log1p),
+            Map.entry(UnaryArithmetic.TANH, StrictMath::tanh), Map.entry(UnaryArithmetic.SIGMOID, Arithmetic::sigmoid),
+            Map.entry(UnaryArithmetic.SOFTPLUS, Arithmetic::softplus));
 
+    /**
+     * Compares bits, except that every NaN counts as the same value ({@code floatToIntBits}): Java
+     * leaves the sign and payload of a NaN that arithmetic produces unspecified, and on x86 they
+     * follow the operand order the JIT chose.
+     */
     @Test
     void unaryArithmeticMatchesTheLambdaBitForBit() {
-        // Special values, a subnormal, the largest finite value (squares to inf), and values
-        // whose roots and squares round: 2 (sqrt irrational), 1 + ulp (square rounds).
-        float[] fx = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE,
-            -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 2f, -2f, 1f + Math.ulp(1f), -3.5f, 1e-30f};
-        double[] dx = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
-            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 2.0, -2.0,
-            1.0 + Math.ulp(1.0), -3.5, 1e-300};
+        // Special values, a subnormal, the largest finite value (squares to inf), values whose
+        // roots and squares round (2: sqrt irrational; 1 + ulp: square rounds), and values around
+        // where exp overflows and sigmoid switches formula, then random values.
+        float[] fx = withRandom(new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
+            Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 2f, -2f, 1f + Math.ulp(1f), -3.5f,
+            1e-30f, 88.7f, 89f, -104f, -1f, -0.999f, 30f, -30f});
+        double[] dx = withRandom(new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0,
+            -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 2.0, -2.0,
+            1.0 + Math.ulp(1.0), -3.5, 1e-300, 709.7, 710, -745, -1, -0.999, 30, -30});
         for (UnaryArithmetic op : UnaryArithmetic.values()) {
             float[] fGot = new float[fx.length];
             float[] fWant = new float[fx.length];
@@ -104,10 +127,90 @@ class ElementwiseTest {
             Elementwise.unary(dx, dGot, op, 0, dx.length);
             Elementwise.unary(dx, dWant, DOUBLE_LAMBDAS.get(op), 0, dx.length);
             for (int i = 0; i < fx.length; i++) {
-                assertEquals(Float.floatToRawIntBits(fWant[i]), Float.floatToRawIntBits(fGot[i]), op + " of " + fx[i]);
-                assertEquals(Double.doubleToRawLongBits(dWant[i]), Double.doubleToRawLongBits(dGot[i]),
+                assertEquals(Float.floatToIntBits(fWant[i]), Float.floatToIntBits(fGot[i]), op + " of " + fx[i]);
+                assertEquals(Double.doubleToLongBits(dWant[i]), Double.doubleToLongBits(dGot[i]),
                         op + " of " + dx[i]);
             }
+        }
+    }
+
+    /** The given values followed by 200 seeded random ones in (-20, 20), some of them tiny. */
+    private static float[] withRandom(float[] special) {
+        double[] d = withRandom(new double[special.length]);
+        float[] all = new float[d.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i < special.length ? special[i] : (float) d[i];
+        }
+        return all;
+    }
+
+    private static double[] withRandom(double[] special) {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] all = Arrays.copyOf(special, special.length + 200);
+        for (int i = special.length; i < all.length; i++) {
+            all[i] = random.nextDouble(-20, 20) * (i % 7 == 0 ? 1e-6 : 1);
+        }
+        return all;
+    }
+
+    /** The lambdas each {@link BinaryArithmetic} constant stands for, as the ops used them before. */
+    private static final Map<BinaryArithmetic, FloatBinaryOperator> FLOAT_BINARY_LAMBDAS = Map.of(
+            BinaryArithmetic.ADD, (x, y) -> x + y, BinaryArithmetic.SUB, (x, y) -> x - y,
+            BinaryArithmetic.MUL, (x, y) -> x * y, BinaryArithmetic.DIV, (x, y) -> x / y,
+            BinaryArithmetic.MAXIMUM, (x, y) -> (float) Arithmetic.maximum(x, y),
+            BinaryArithmetic.MINIMUM, (x, y) -> (float) Arithmetic.minimum(x, y),
+            BinaryArithmetic.POW, (x, y) -> (float) Arithmetic.pow(x, y),
+            BinaryArithmetic.SQUARED_DIFFERENCE, (x, y) -> (x - y) * (x - y));
+    private static final Map<BinaryArithmetic, DoubleBinaryOperator> DOUBLE_BINARY_LAMBDAS = Map.of(
+            BinaryArithmetic.ADD, (x, y) -> x + y, BinaryArithmetic.SUB, (x, y) -> x - y,
+            BinaryArithmetic.MUL, (x, y) -> x * y, BinaryArithmetic.DIV, (x, y) -> x / y,
+            BinaryArithmetic.MAXIMUM, Arithmetic::maximum, BinaryArithmetic.MINIMUM, Arithmetic::minimum,
+            BinaryArithmetic.POW, Arithmetic::pow, BinaryArithmetic.SQUARED_DIFFERENCE, (x, y) -> (x - y) * (x - y));
+
+    @Test
+    void binaryArithmeticMatchesTheLambdaBitForBit() {
+        // Every pair of the unary test's values, equal shapes, then the same x by each y as a
+        // scalar (the spread-copy path): NaN, infinities, signed zeros, overflow, pow's specials.
+        float[] fv = withRandom(new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
+            Float.MIN_VALUE, Float.MAX_VALUE, 1f, -1f, 2f, -2.5f, 0.5f});
+        double[] dv = withRandom(new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0,
+            -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1, -1, 2, -2.5, 0.5});
+        int n = fv.length;
+        BroadcastIndex same = BroadcastIndex.sameShape(n, 2);
+        BroadcastIndex byScalar = new BroadcastIndex(new long[] {n}, new long[] {n}, new long[] {});
+        for (BinaryArithmetic op : BinaryArithmetic.values()) {
+            for (int shift = 0; shift < n; shift++) {
+                float[] fy = new float[n];
+                double[] dy = new double[n];
+                for (int i = 0; i < n; i++) {
+                    fy[i] = fv[(i + shift) % n];
+                    dy[i] = dv[(i + shift) % n];
+                }
+                assertBinaryBits(op, fv, fy, same);
+                assertBinaryBits(op, dv, dy, same);
+                assertBinaryBits(op, fv, new float[] {fv[shift]}, byScalar);
+                assertBinaryBits(op, dv, new double[] {dv[shift]}, byScalar);
+            }
+        }
+    }
+
+    private static void assertBinaryBits(BinaryArithmetic op, float[] x, float[] y, BroadcastIndex ix) {
+        float[] got = new float[x.length];
+        float[] want = new float[x.length];
+        Elementwise.binary(x, y, got, ix, op, 0, x.length);
+        Elementwise.binary(x, y, want, ix, FLOAT_BINARY_LAMBDAS.get(op), 0, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Float.floatToIntBits(want[i]), Float.floatToIntBits(got[i]), op + " at " + i);
+        }
+    }
+
+    private static void assertBinaryBits(BinaryArithmetic op, double[] x, double[] y, BroadcastIndex ix) {
+        double[] got = new double[x.length];
+        double[] want = new double[x.length];
+        Elementwise.binary(x, y, got, ix, op, 0, x.length);
+        Elementwise.binary(x, y, want, ix, DOUBLE_BINARY_LAMBDAS.get(op), 0, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), op + " at " + i);
         }
     }
 

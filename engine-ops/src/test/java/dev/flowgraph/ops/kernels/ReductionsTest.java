@@ -3,6 +3,9 @@ package dev.flowgraph.ops.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** ReduceLayout's axis merging and the fold and arg loops, on arrays whose sums are easy by hand. */
@@ -35,7 +38,7 @@ class ReductionsTest {
     void foldsEachOutputOverItsReducedElements() {
         ReduceLayout outer = ReduceLayout.of(new long[] {2, 3, 4}, new boolean[] {true, false, true});
         double[] out = new double[3];
-        Reductions.fold(arange(24), outer, Double::sum, 0.0, out, 0, 3);
+        Reductions.fold(arange(24), outer, FoldOperation.SUM, 0.0, out, 0, 3);
         // for j: sum over i, k of 12i + 4j + k = 32j + 60
         assertArrayEquals(new double[] {60, 92, 124}, out);
     }
@@ -53,9 +56,49 @@ class ReductionsTest {
             ReduceLayout layout = ReduceLayout.of(new long[] {3, 4}, reduced);
             double[] expected = new double[layout.outputCount()];
             double[] actual = new double[layout.outputCount()];
-            Reductions.fold(widened, layout, Double::sum, 0.0, expected, 0, expected.length);
-            Reductions.fold(in, layout, Double::sum, 0.0, actual, 0, actual.length);
+            Reductions.fold(widened, layout, FoldOperation.SUM, 0.0, expected, 0, expected.length);
+            Reductions.fold(in, layout, FoldOperation.SUM, 0.0, actual, 0, actual.length);
             assertArrayEquals(expected, actual, 0.0);
+        }
+    }
+
+    /** The lambdas each {@link FoldOperation} stands for, as the reductions used them before. */
+    private static final Map<FoldOperation, DoubleBinaryOperator> LAMBDAS = Map.of(FoldOperation.SUM, Double::sum,
+            FoldOperation.PRODUCT, (a, b) -> a * b, FoldOperation.MAXIMUM, Math::max, FoldOperation.MINIMUM, Math::min);
+
+    @Test
+    void everyFoldOperationIsItsLambdaFoldedInOrder() {
+        // Order-sensitive sums (1e8 + 1 rounds), a product that overflows, signed zeros that max
+        // and min tell apart, and NaN in the last row only; every layout of a [3, 4] input.
+        float[] in = {1e8f, 1f, 0.1f, -1e8f, -0f, 0f, 1e30f, 1e30f, 2.5f, Float.NaN, -3f, 0.7f};
+        double[] widened = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+            widened[i] = in[i];
+        }
+        for (FoldOperation op : FoldOperation.values()) {
+            double identity = op == FoldOperation.PRODUCT ? 1 : op == FoldOperation.MAXIMUM ? Double.NEGATIVE_INFINITY
+                    : op == FoldOperation.MINIMUM ? Double.POSITIVE_INFINITY : 0;
+            for (boolean[] reduced : new boolean[][] {{true, true}, {false, true}, {true, false}, {false, false}}) {
+                ReduceLayout layout = ReduceLayout.of(new long[] {3, 4}, reduced);
+                double[] fromFloats = new double[layout.outputCount()];
+                double[] fromDoubles = new double[layout.outputCount()];
+                Reductions.fold(in, layout, op, identity, fromFloats, 0, fromFloats.length);
+                Reductions.fold(widened, layout, op, identity, fromDoubles, 0, fromDoubles.length);
+                for (int o = 0; o < fromFloats.length; o++) {
+                    // The lambda over the output's elements in row-major order, by hand.
+                    double want = identity;
+                    for (int i = 0; i < in.length; i++) {
+                        boolean mine = (reduced[0] || i / 4 == o / (reduced[1] ? 1 : 4))
+                                && (reduced[1] || i % 4 == o % 4);
+                        if (mine) {
+                            want = LAMBDAS.get(op).applyAsDouble(want, in[i]);
+                        }
+                    }
+                    String what = op + " over " + Arrays.toString(reduced) + " at " + o;
+                    assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(fromFloats[o]), what);
+                    assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(fromDoubles[o]), what);
+                }
+            }
         }
     }
 
@@ -71,11 +114,11 @@ class ReductionsTest {
     void reducingNothingCopiesAndReducingEverythingGivesOneElement() {
         ReduceLayout none = ReduceLayout.of(new long[] {2, 2}, new boolean[] {false, false});
         double[] copy = new double[4];
-        Reductions.fold(new double[] {1, 2, 3, 4}, none, Math::max, Double.NEGATIVE_INFINITY, copy, 0, 4);
+        Reductions.fold(new double[] {1, 2, 3, 4}, none, FoldOperation.MAXIMUM, Double.NEGATIVE_INFINITY, copy, 0, 4);
         assertArrayEquals(new double[] {1, 2, 3, 4}, copy);
         ReduceLayout all = ReduceLayout.of(new long[] {2, 2}, new boolean[] {true, true});
         double[] one = new double[1];
-        Reductions.fold(new double[] {1, 2, 3, 4}, all, (a, b) -> a * b, 1.0, one, 0, 1);
+        Reductions.fold(new double[] {1, 2, 3, 4}, all, FoldOperation.PRODUCT, 1.0, one, 0, 1);
         assertArrayEquals(new double[] {24}, one);
     }
 
