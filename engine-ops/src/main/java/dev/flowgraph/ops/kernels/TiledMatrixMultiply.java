@@ -52,7 +52,7 @@ import java.util.Arrays;
  * <pre>{@code
  * float[] a = new float[64 * 64], b = new float[64 * 64], c = new float[64 * 64];
  * int tiles = TiledMatrixMultiply.tileCount(1, 64, 64);
- * TiledMatrixMultiply.multiply(a, b, c, new int[] {0}, new int[] {0}, 64, 64, 64, false, false, 0, tiles);
+ * TiledMatrixMultiply.multiply(a, b, c, new int[] {0}, new int[] {0}, 64, 64, 64, false, false, false, 0, tiles);
  * }</pre>
  */
 public final class TiledMatrixMultiply {
@@ -83,7 +83,8 @@ public final class TiledMatrixMultiply {
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
-     * @param c C, row-major {@code [batches, m, n]}; receives the tiles' elements (modified)
+     * @param c C, row-major {@code [batches, m, n]} (or {@code [batches, n, m]}, see {@code transposeC});
+     *     receives the tiles' elements (modified)
      * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
      * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
      * @param m the number of rows of {@code op(A)} and of each C matrix
@@ -91,26 +92,30 @@ public final class TiledMatrixMultiply {
      * @param n the number of columns of {@code op(B)} and C
      * @param transposeA whether A is stored transposed
      * @param transposeB whether B is stored transposed
+     * @param transposeC whether to store C transposed, {@code [batches, n, m]}: element {@code (i, j)}
+     *     of a batch's product at {@code j * m + i} (what a caller wants when it computes
+     *     {@code C = op(A) · op(B)} as the transpose of {@code op(B)ᵀ · op(A)ᵀ})
      * @param tileFrom the first tile to compute (see {@link #tileCount})
      * @param tileTo one past the last
      */
     public static void multiply(float[] a, float[] b, float[] c, int[] aBatch, int[] bBatch, int m, int k,
-            int n, boolean transposeA, boolean transposeB, int tileFrom, int tileTo) {
+            int n, boolean transposeA, boolean transposeB, boolean transposeC, int tileFrom, int tileTo) {
         checkTiles(aBatch, bBatch, m, k, n, tileFrom, tileTo);
         for (int t = tileFrom; t < tileTo; t++) {
             Tile tile = Tile.of(t, m, n);
             new FloatTile(a, b, aBatch[tile.batch], bBatch[tile.batch], m, k, n, transposeA, transposeB, tile)
-                    .compute(c, tile.batch * m * n);
+                    .compute(c, tile.batch * m * n, transposeC);
         }
     }
 
     /**
      * Computes tiles {@code [tileFrom, tileTo)} of {@code C = op(A) · op(B)}; see
-     * {@link #multiply(float[], float[], float[], int[], int[], int, int, int, boolean, boolean, int, int)}.
+     * {@link #multiply(float[], float[], float[], int[], int[], int, int, int, boolean, boolean, boolean, int, int)}.
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
-     * @param c C, row-major {@code [batches, m, n]}; receives the tiles' elements (modified)
+     * @param c C, row-major {@code [batches, m, n]} (or {@code [batches, n, m]}, see {@code transposeC});
+     *     receives the tiles' elements (modified)
      * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
      * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
      * @param m the number of rows of {@code op(A)} and of each C matrix
@@ -118,16 +123,19 @@ public final class TiledMatrixMultiply {
      * @param n the number of columns of {@code op(B)} and C
      * @param transposeA whether A is stored transposed
      * @param transposeB whether B is stored transposed
+     * @param transposeC whether to store C transposed, {@code [batches, n, m]}: element {@code (i, j)}
+     *     of a batch's product at {@code j * m + i} (what a caller wants when it computes
+     *     {@code C = op(A) · op(B)} as the transpose of {@code op(B)ᵀ · op(A)ᵀ})
      * @param tileFrom the first tile to compute (see {@link #tileCount})
      * @param tileTo one past the last
      */
     public static void multiply(double[] a, double[] b, double[] c, int[] aBatch, int[] bBatch, int m, int k,
-            int n, boolean transposeA, boolean transposeB, int tileFrom, int tileTo) {
+            int n, boolean transposeA, boolean transposeB, boolean transposeC, int tileFrom, int tileTo) {
         checkTiles(aBatch, bBatch, m, k, n, tileFrom, tileTo);
         for (int t = tileFrom; t < tileTo; t++) {
             Tile tile = Tile.of(t, m, n);
             new DoubleTile(a, b, aBatch[tile.batch], bBatch[tile.batch], m, k, n, transposeA, transposeB, tile)
-                    .compute(c, tile.batch * m * n);
+                    .compute(c, tile.batch * m * n, transposeC);
         }
     }
 
@@ -192,6 +200,7 @@ public final class TiledMatrixMultiply {
         final int bStart;
         final int bRow;
         final int bCol;
+        final int m;
         final int k;
         final int n;
         final Tile tile;
@@ -203,6 +212,7 @@ public final class TiledMatrixMultiply {
             this.bStart = bStart;
             this.bRow = transposeB ? 1 : n;
             this.bCol = transposeB ? k : 1;
+            this.m = m;
             this.k = k;
             this.n = n;
             this.tile = tile;
@@ -259,11 +269,23 @@ public final class TiledMatrixMultiply {
             this.cRows = new float[tile.rows][tile.columns];
         }
 
-        /** Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}. */
-        void compute(float[] c, int cStart) {
+        /**
+         * Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}:
+         * row-major {@code [m, n]}, or {@code [n, m]} if {@code transposeC}.
+         */
+        void compute(float[] c, int cStart, boolean transposeC) {
             run();
-            for (int i = 0; i < tile.rows; i++) {
-                System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+            if (!transposeC) {
+                for (int i = 0; i < tile.rows; i++) {
+                    System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+                }
+                return;
+            }
+            for (int j = 0; j < tile.columns; j++) {
+                int at = cStart + (tile.column + j) * m + tile.row;
+                for (int i = 0; i < tile.rows; i++) {
+                    c[at + i] = cRows[i][j];
+                }
             }
         }
 
@@ -385,11 +407,23 @@ public final class TiledMatrixMultiply {
             this.cRows = new double[tile.rows][tile.columns];
         }
 
-        /** Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}. */
-        void compute(double[] c, int cStart) {
+        /**
+         * Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}:
+         * row-major {@code [m, n]}, or {@code [n, m]} if {@code transposeC}.
+         */
+        void compute(double[] c, int cStart, boolean transposeC) {
             run();
-            for (int i = 0; i < tile.rows; i++) {
-                System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+            if (!transposeC) {
+                for (int i = 0; i < tile.rows; i++) {
+                    System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+                }
+                return;
+            }
+            for (int j = 0; j < tile.columns; j++) {
+                int at = cStart + (tile.column + j) * m + tile.row;
+                for (int i = 0; i < tile.rows; i++) {
+                    c[at + i] = cRows[i][j];
+                }
             }
         }
 
