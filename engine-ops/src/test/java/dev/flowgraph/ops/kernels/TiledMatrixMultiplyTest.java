@@ -160,10 +160,12 @@ class TiledMatrixMultiplyTest {
         // its transpose has rows of 128. [784, 128] · [128, 128]: rows of 128 become rows of 784.
         assertTrue(KernelTuning.matMulTransposed(128, 128, 10));
         assertTrue(KernelTuning.matMulTransposed(784, 128, 128));
-        // Square, wider than tall, rows as long as a tile, or a transpose with fewer than 4 rows: no.
+        // Square, wider than tall, rows as long as a tile, an odd number of rows for the transpose,
+        // or a transpose with fewer than 4 rows: no.
         assertFalse(KernelTuning.matMulTransposed(128, 784, 128));
         assertFalse(KernelTuning.matMulTransposed(128, 10, 784));
         assertFalse(KernelTuning.matMulTransposed(4096, 64, 512));
+        assertFalse(KernelTuning.matMulTransposed(784, 128, 127));
         assertFalse(KernelTuning.matMulTransposed(1024, 1024, 3));
     }
 
