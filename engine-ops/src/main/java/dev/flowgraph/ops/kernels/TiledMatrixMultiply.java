@@ -26,8 +26,8 @@ import java.util.Arrays;
  * transpose combinations run the same loop. Every block, the last one included, is padded with
  * zeros in both panels to the same length, the first block's rounded up to a multiple of 4: the
  * micro-kernel always runs the same number of inner steps per call (measured on JDK 17, once it
- * had been called with one step, for the 3 inner indices left by k = 131, C2's recompiled code
- * for it ran about 4 times slower for every product after). The tile's C rows are accumulated
+ * had been called with one step, for the 3 inner indices left by k = 131, C2's code for it ran
+ * about 4 times slower for every product after). The tile's C rows are accumulated
  * in arrays of their own and copied into C at the end, or transposed into it when the caller
  * computes C as the transpose of {@code op(B)ᵀ · op(A)ᵀ}.
  *
@@ -340,9 +340,9 @@ public final class TiledMatrixMultiply {
          * method holds both cases so that its bytecode is larger than HotSpot's FreqInlineSize (325
          * bytes): C2 then compiles it on its own and never inlines it into {@link Layout#run}, where,
          * measured on JDK 17, the inlined copy of the loop is not vectorised and the product runs 3
-         * to 4 times slower. Measured too: the first time a tile with an odd number of rows reaches
-         * the unpaired row, C2 recompiles this method, and that compilation is as slow for every
-         * product after. Padding the rows to an even number instead drops the method under 325
+         * to 4 times slower. Measured too: once a tile with an odd number of rows has reached the
+         * unpaired row, C2's compilation of this method (with both loops live, whether the odd tile
+         * came before it or made C2 recompile) is as slow for every product after. Padding the rows to an even number instead drops the method under 325
          * bytes (then it is inlined), and keeping it over 325 bytes with eight inner indices per
          * step, as two column loops of four, was not vectorised either. So {@link
          * KernelTuning#matMulTransposed} never gives this kernel a product with an odd number of
@@ -484,9 +484,9 @@ public final class TiledMatrixMultiply {
          * method holds both cases so that its bytecode is larger than HotSpot's FreqInlineSize (325
          * bytes): C2 then compiles it on its own and never inlines it into {@link Layout#run}, where,
          * measured on JDK 17, the inlined copy of the loop is not vectorised and the product runs 3
-         * to 4 times slower. Measured too: the first time a tile with an odd number of rows reaches
-         * the unpaired row, C2 recompiles this method, and that compilation is as slow for every
-         * product after. Padding the rows to an even number instead drops the method under 325
+         * to 4 times slower. Measured too: once a tile with an odd number of rows has reached the
+         * unpaired row, C2's compilation of this method (with both loops live, whether the odd tile
+         * came before it or made C2 recompile) is as slow for every product after. Padding the rows to an even number instead drops the method under 325
          * bytes (then it is inlined), and keeping it over 325 bytes with eight inner indices per
          * step, as two column loops of four, was not vectorised either. So {@link
          * KernelTuning#matMulTransposed} never gives this kernel a product with an odd number of
