@@ -21,10 +21,15 @@ import java.util.Arrays;
  * KernelTuning#MATMUL_DEPTH_BLOCK}. For each block it copies the block's rows of {@code op(B)},
  * restricted to the tile's columns, into one small array per row (the B panel, which stays in
  * a core's L1 or L2 cache and is read by every row of the tile), and the tile's rows of {@code op(A)} into
- * one array, two rows interleaved per inner index. Packing also turns a transposed operand into
- * the layout the micro-kernel reads, so all four transpose combinations run the same loop. The
- * block length is padded to a multiple of 4 with zeros in both panels. The tile's C rows are
- * accumulated in arrays of their own and copied into C at the end.
+ * one array, row after row (one {@code System.arraycopy} per row when A is not transposed).
+ * Packing also turns a transposed operand into the layout the micro-kernel reads, so all four
+ * transpose combinations run the same loop. Every block, the last one included, is padded with
+ * zeros in both panels to the same length, the first block's rounded up to a multiple of 4: the
+ * micro-kernel always runs the same number of inner steps per call (measured on JDK 17, once it
+ * had been called with one step, for the 3 inner indices left by k = 131, C2's code for it ran
+ * about 4 times slower for every product after). The tile's C rows are accumulated
+ * in arrays of their own and copied into C at the end, or transposed into it when the caller
+ * computes C as the transpose of {@code op(B)ᵀ · op(A)ᵀ}.
  *
  * <p><b>Micro-kernel.</b> Two rows of C by the tile's columns, four inner indices at a time: the
  * eight A values are held in locals, and one loop over the columns reads four B rows and
@@ -52,7 +57,7 @@ import java.util.Arrays;
  * <pre>{@code
  * float[] a = new float[64 * 64], b = new float[64 * 64], c = new float[64 * 64];
  * int tiles = TiledMatrixMultiply.tileCount(1, 64, 64);
- * TiledMatrixMultiply.multiply(a, b, c, new int[] {0}, new int[] {0}, 64, 64, 64, false, false, 0, tiles);
+ * TiledMatrixMultiply.multiply(a, b, c, new int[] {0}, new int[] {0}, 64, 64, 64, false, false, false, 0, tiles);
  * }</pre>
  */
 public final class TiledMatrixMultiply {
@@ -83,7 +88,8 @@ public final class TiledMatrixMultiply {
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
-     * @param c C, row-major {@code [batches, m, n]}; receives the tiles' elements (modified)
+     * @param c C, row-major {@code [batches, m, n]} (or {@code [batches, n, m]}, see {@code transposeC});
+     *     receives the tiles' elements (modified)
      * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
      * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
      * @param m the number of rows of {@code op(A)} and of each C matrix
@@ -91,26 +97,30 @@ public final class TiledMatrixMultiply {
      * @param n the number of columns of {@code op(B)} and C
      * @param transposeA whether A is stored transposed
      * @param transposeB whether B is stored transposed
+     * @param transposeC whether to store C transposed, {@code [batches, n, m]}: element {@code (i, j)}
+     *     of a batch's product at {@code j * m + i} (what a caller wants when it computes
+     *     {@code C = op(A) · op(B)} as the transpose of {@code op(B)ᵀ · op(A)ᵀ})
      * @param tileFrom the first tile to compute (see {@link #tileCount})
      * @param tileTo one past the last
      */
     public static void multiply(float[] a, float[] b, float[] c, int[] aBatch, int[] bBatch, int m, int k,
-            int n, boolean transposeA, boolean transposeB, int tileFrom, int tileTo) {
+            int n, boolean transposeA, boolean transposeB, boolean transposeC, int tileFrom, int tileTo) {
         checkTiles(aBatch, bBatch, m, k, n, tileFrom, tileTo);
         for (int t = tileFrom; t < tileTo; t++) {
             Tile tile = Tile.of(t, m, n);
             new FloatTile(a, b, aBatch[tile.batch], bBatch[tile.batch], m, k, n, transposeA, transposeB, tile)
-                    .compute(c, tile.batch * m * n);
+                    .compute(c, tile.batch * m * n, transposeC);
         }
     }
 
     /**
      * Computes tiles {@code [tileFrom, tileTo)} of {@code C = op(A) · op(B)}; see
-     * {@link #multiply(float[], float[], float[], int[], int[], int, int, int, boolean, boolean, int, int)}.
+     * {@link #multiply(float[], float[], float[], int[], int[], int, int, int, boolean, boolean, boolean, int, int)}.
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
-     * @param c C, row-major {@code [batches, m, n]}; receives the tiles' elements (modified)
+     * @param c C, row-major {@code [batches, m, n]} (or {@code [batches, n, m]}, see {@code transposeC});
+     *     receives the tiles' elements (modified)
      * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
      * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
      * @param m the number of rows of {@code op(A)} and of each C matrix
@@ -118,16 +128,19 @@ public final class TiledMatrixMultiply {
      * @param n the number of columns of {@code op(B)} and C
      * @param transposeA whether A is stored transposed
      * @param transposeB whether B is stored transposed
+     * @param transposeC whether to store C transposed, {@code [batches, n, m]}: element {@code (i, j)}
+     *     of a batch's product at {@code j * m + i} (what a caller wants when it computes
+     *     {@code C = op(A) · op(B)} as the transpose of {@code op(B)ᵀ · op(A)ᵀ})
      * @param tileFrom the first tile to compute (see {@link #tileCount})
      * @param tileTo one past the last
      */
     public static void multiply(double[] a, double[] b, double[] c, int[] aBatch, int[] bBatch, int m, int k,
-            int n, boolean transposeA, boolean transposeB, int tileFrom, int tileTo) {
+            int n, boolean transposeA, boolean transposeB, boolean transposeC, int tileFrom, int tileTo) {
         checkTiles(aBatch, bBatch, m, k, n, tileFrom, tileTo);
         for (int t = tileFrom; t < tileTo; t++) {
             Tile tile = Tile.of(t, m, n);
             new DoubleTile(a, b, aBatch[tile.batch], bBatch[tile.batch], m, k, n, transposeA, transposeB, tile)
-                    .compute(c, tile.batch * m * n);
+                    .compute(c, tile.batch * m * n, transposeC);
         }
     }
 
@@ -192,6 +205,7 @@ public final class TiledMatrixMultiply {
         final int bStart;
         final int bRow;
         final int bCol;
+        final int m;
         final int k;
         final int n;
         final Tile tile;
@@ -203,20 +217,21 @@ public final class TiledMatrixMultiply {
             this.bStart = bStart;
             this.bRow = transposeB ? 1 : n;
             this.bCol = transposeB ? k : 1;
+            this.m = m;
             this.k = k;
             this.n = n;
             this.tile = tile;
         }
 
         /**
-         * Runs the tile: for each block of the inner dimension, packs and multiplies it; then
-         * copies the tile's rows into C.
+         * Runs the tile: for each block of the inner dimension, packs and multiplies it, every
+         * block padded to the first block's length rounded up to a multiple of {@link #STEP}.
          */
         final void run() {
             int depth = KernelTuning.MATMUL_DEPTH_BLOCK;
+            int steps = padded(Math.min(depth, k));
             for (int from = 0; from < k; from += depth) {
                 int length = Math.min(depth, k - from);
-                int steps = padded(length);
                 packA(from, length, steps);
                 packB(from, length, steps);
                 multiplyBlock(steps);
@@ -225,8 +240,8 @@ public final class TiledMatrixMultiply {
 
         /**
          * Fills the A panel with the tile's rows of {@code op(A)}, inner indices
-         * {@code [from, from + length)}, zero up to {@code steps}: the pair of rows {@code r, r + 1}
-         * at {@code r * steps + 2 * p + (0 or 1)}, and a last unpaired row at {@code r * steps + p}.
+         * {@code [from, from + length)}, zero up to {@code steps}: row r's value for inner index
+         * {@code from + p} at {@code r * steps + p}.
          */
         abstract void packA(int from, int length, int steps);
 
@@ -259,28 +274,39 @@ public final class TiledMatrixMultiply {
             this.cRows = new float[tile.rows][tile.columns];
         }
 
-        /** Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}. */
-        void compute(float[] c, int cStart) {
+        /**
+         * Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}:
+         * row-major {@code [m, n]}, or {@code [n, m]} if {@code transposeC}.
+         */
+        void compute(float[] c, int cStart, boolean transposeC) {
             run();
-            for (int i = 0; i < tile.rows; i++) {
-                System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+            if (!transposeC) {
+                for (int i = 0; i < tile.rows; i++) {
+                    System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+                }
+                return;
+            }
+            for (int j = 0; j < tile.columns; j++) {
+                int at = cStart + (tile.column + j) * m + tile.row;
+                for (int i = 0; i < tile.rows; i++) {
+                    c[at + i] = cRows[i][j];
+                }
             }
         }
 
         @Override
         void packA(int from, int length, int steps) {
-            for (int r = 0; r < tile.rows; r += 2) {
-                int paired = r + 1 < tile.rows ? 2 : 1;
-                for (int q = 0; q < paired; q++) {
-                    int src = aStart + (tile.row + r + q) * aRow + from * aCol;
-                    int dst = r * steps + q;
+            for (int r = 0; r < tile.rows; r++) {
+                int src = aStart + (tile.row + r) * aRow + from * aCol;
+                int dst = r * steps;
+                if (aCol == 1) {
+                    System.arraycopy(a, src, aPanel, dst, length);
+                } else {
                     for (int p = 0; p < length; p++) {
-                        aPanel[dst + p * paired] = a[src + p * aCol];
-                    }
-                    for (int p = length; p < steps; p++) {
-                        aPanel[dst + p * paired] = 0;
+                        aPanel[dst + p] = a[src + p * aCol];
                     }
                 }
+                Arrays.fill(aPanel, dst + length, dst + steps, 0);
             }
         }
 
@@ -310,25 +336,32 @@ public final class TiledMatrixMultiply {
         /**
          * Adds {@code sum over p < steps of op(A)[i, p] * b[p][j]} to {@code c[i][j]} for i below
          * {@code rows} and j below {@code columns}, with chained FMAs in increasing p: two rows at a
-         * time, A values at {@code ap[r * steps + 2p + q]} for rows r and r + 1, and a last unpaired
-         * row with its A values at {@code ap[r * steps + p]}. One method holds both cases so that
-         * its bytecode is larger than HotSpot's FreqInlineSize (325 bytes): C2 then compiles it on
-         * its own and never inlines it into {@link Layout#run}, where, measured on JDK 17, the
-         * inlined copy of the loop is not vectorised and the product runs 3 to 4 times slower.
+         * time, then a last unpaired row; the A values of row r at {@code ap[r * steps + p]}. One
+         * method holds both cases so that its bytecode is larger than HotSpot's FreqInlineSize (325
+         * bytes): C2 then compiles it on its own and never inlines it into {@link Layout#run}, where,
+         * measured on JDK 17, the inlined copy of the loop is not vectorised and the product runs 3
+         * to 4 times slower. Measured too: once a tile with an odd number of rows has reached the
+         * unpaired row, C2's compilation of this method (with both loops live, whether the odd tile
+         * came before it or made C2 recompile) is as slow for every product after. Padding the rows to an even number instead drops the method under 325
+         * bytes (then it is inlined), and keeping it over 325 bytes with eight inner indices per
+         * step, as two column loops of four, was not vectorised either. So {@link
+         * KernelTuning#matMulTransposed} never gives this kernel a product with an odd number of
+         * rows that it would not have had anyway.
          */
         private static void multiplyRows(float[] ap, float[][] b, float[][] c, int rows, int columns, int steps) {
             int r = 0;
             for (; r + 1 < rows; r += 2) {
                 for (int p = 0; p < steps; p += STEP) {
-                    int q = r * steps + 2 * p;
+                    int q = r * steps + p;
+                    int s = q + steps;
                     float a00 = ap[q];
-                    float a10 = ap[q + 1];
-                    float a01 = ap[q + 2];
-                    float a11 = ap[q + 3];
-                    float a02 = ap[q + 4];
-                    float a12 = ap[q + 5];
-                    float a03 = ap[q + 6];
-                    float a13 = ap[q + 7];
+                    float a01 = ap[q + 1];
+                    float a02 = ap[q + 2];
+                    float a03 = ap[q + 3];
+                    float a10 = ap[s];
+                    float a11 = ap[s + 1];
+                    float a12 = ap[s + 2];
+                    float a13 = ap[s + 3];
                     float[] b0 = b[p];
                     float[] b1 = b[p + 1];
                     float[] b2 = b[p + 2];
@@ -385,28 +418,39 @@ public final class TiledMatrixMultiply {
             this.cRows = new double[tile.rows][tile.columns];
         }
 
-        /** Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}. */
-        void compute(double[] c, int cStart) {
+        /**
+         * Computes the tile and writes it into C, whose batch matrix starts at {@code cStart}:
+         * row-major {@code [m, n]}, or {@code [n, m]} if {@code transposeC}.
+         */
+        void compute(double[] c, int cStart, boolean transposeC) {
             run();
-            for (int i = 0; i < tile.rows; i++) {
-                System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+            if (!transposeC) {
+                for (int i = 0; i < tile.rows; i++) {
+                    System.arraycopy(cRows[i], 0, c, cStart + (tile.row + i) * n + tile.column, tile.columns);
+                }
+                return;
+            }
+            for (int j = 0; j < tile.columns; j++) {
+                int at = cStart + (tile.column + j) * m + tile.row;
+                for (int i = 0; i < tile.rows; i++) {
+                    c[at + i] = cRows[i][j];
+                }
             }
         }
 
         @Override
         void packA(int from, int length, int steps) {
-            for (int r = 0; r < tile.rows; r += 2) {
-                int paired = r + 1 < tile.rows ? 2 : 1;
-                for (int q = 0; q < paired; q++) {
-                    int src = aStart + (tile.row + r + q) * aRow + from * aCol;
-                    int dst = r * steps + q;
+            for (int r = 0; r < tile.rows; r++) {
+                int src = aStart + (tile.row + r) * aRow + from * aCol;
+                int dst = r * steps;
+                if (aCol == 1) {
+                    System.arraycopy(a, src, aPanel, dst, length);
+                } else {
                     for (int p = 0; p < length; p++) {
-                        aPanel[dst + p * paired] = a[src + p * aCol];
-                    }
-                    for (int p = length; p < steps; p++) {
-                        aPanel[dst + p * paired] = 0;
+                        aPanel[dst + p] = a[src + p * aCol];
                     }
                 }
+                Arrays.fill(aPanel, dst + length, dst + steps, 0);
             }
         }
 
@@ -436,25 +480,32 @@ public final class TiledMatrixMultiply {
         /**
          * Adds {@code sum over p < steps of op(A)[i, p] * b[p][j]} to {@code c[i][j]} for i below
          * {@code rows} and j below {@code columns}, with chained FMAs in increasing p: two rows at a
-         * time, A values at {@code ap[r * steps + 2p + q]} for rows r and r + 1, and a last unpaired
-         * row with its A values at {@code ap[r * steps + p]}. One method holds both cases so that
-         * its bytecode is larger than HotSpot's FreqInlineSize (325 bytes): C2 then compiles it on
-         * its own and never inlines it into {@link Layout#run}, where, measured on JDK 17, the
-         * inlined copy of the loop is not vectorised and the product runs 3 to 4 times slower.
+         * time, then a last unpaired row; the A values of row r at {@code ap[r * steps + p]}. One
+         * method holds both cases so that its bytecode is larger than HotSpot's FreqInlineSize (325
+         * bytes): C2 then compiles it on its own and never inlines it into {@link Layout#run}, where,
+         * measured on JDK 17, the inlined copy of the loop is not vectorised and the product runs 3
+         * to 4 times slower. Measured too: once a tile with an odd number of rows has reached the
+         * unpaired row, C2's compilation of this method (with both loops live, whether the odd tile
+         * came before it or made C2 recompile) is as slow for every product after. Padding the rows to an even number instead drops the method under 325
+         * bytes (then it is inlined), and keeping it over 325 bytes with eight inner indices per
+         * step, as two column loops of four, was not vectorised either. So {@link
+         * KernelTuning#matMulTransposed} never gives this kernel a product with an odd number of
+         * rows that it would not have had anyway.
          */
         private static void multiplyRows(double[] ap, double[][] b, double[][] c, int rows, int columns, int steps) {
             int r = 0;
             for (; r + 1 < rows; r += 2) {
                 for (int p = 0; p < steps; p += STEP) {
-                    int q = r * steps + 2 * p;
+                    int q = r * steps + p;
+                    int s = q + steps;
                     double a00 = ap[q];
-                    double a10 = ap[q + 1];
-                    double a01 = ap[q + 2];
-                    double a11 = ap[q + 3];
-                    double a02 = ap[q + 4];
-                    double a12 = ap[q + 5];
-                    double a03 = ap[q + 6];
-                    double a13 = ap[q + 7];
+                    double a01 = ap[q + 1];
+                    double a02 = ap[q + 2];
+                    double a03 = ap[q + 3];
+                    double a10 = ap[s];
+                    double a11 = ap[s + 1];
+                    double a12 = ap[s + 2];
+                    double a13 = ap[s + 3];
                     double[] b0 = b[p];
                     double[] b1 = b[p + 1];
                     double[] b2 = b[p + 2];

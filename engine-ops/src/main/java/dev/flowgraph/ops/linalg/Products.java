@@ -12,8 +12,9 @@ import dev.flowgraph.spi.TensorBuffers;
 /**
  * Runs a stack of matrix products, for the ops of this package (MatMul, Dot and Outer are all
  * products of matrices): FLOAT32 and FLOAT64 products large enough for it (see {@link
- * KernelTuning#matMulTiled}) run on {@link TiledMatrixMultiply}, split into its tiles; the others
- * on {@link MatrixMultiply}, split into blocks of stacked output rows. Both splits depend on the
+ * KernelTuning#matMulTiled}) run on {@link TiledMatrixMultiply}, split into its tiles, and those
+ * with short rows (see {@link KernelTuning#matMulTransposed}) as their transpose there; the
+ * others on {@link MatrixMultiply}, split into blocks of stacked output rows. Both splits depend on the
  * problem only, and both kernels give the same bits, so the result does not depend on the pool.
  */
 final class Products {
@@ -44,18 +45,30 @@ final class Products {
         Object x = TensorBuffers.array(a);
         Object y = TensorBuffers.array(b);
         Object c = TensorBuffers.newArray(a.dtype(), (int) size);
-        if (size > 0 && (x instanceof float[] || x instanceof double[]) && KernelTuning.matMulTiled(m, inner, n)) {
-            RangeBody tiles = x instanceof float[]
-                    ? (s, e) -> TiledMatrixMultiply.multiply((float[]) x, (float[]) y, (float[]) c, aBatch, bBatch, m,
-                            inner, n, ta, tb, s, e)
-                    : (s, e) -> TiledMatrixMultiply.multiply((double[]) x, (double[]) y, (double[]) c, aBatch, bBatch,
-                            m, inner, n, ta, tb, s, e);
-            k.parallelFor(TiledMatrixMultiply.tileCount(aBatch.length, m, n), 1, tiles);
+        boolean floating = x instanceof float[] || x instanceof double[];
+        if (size > 0 && floating && KernelTuning.matMulTransposed(m, inner, n)) {
+            // C = (op(B)ᵀ · op(A)ᵀ)ᵀ: B becomes the left operand, each operand's transpose flag flips.
+            k.parallelFor(TiledMatrixMultiply.tileCount(aBatch.length, n, m), 1,
+                    tiles(y, x, c, bBatch, aBatch, n, inner, m, !tb, !ta, true));
+        } else if (size > 0 && floating && KernelTuning.matMulTiled(m, inner, n)) {
+            k.parallelFor(TiledMatrixMultiply.tileCount(aBatch.length, m, n), 1,
+                    tiles(x, y, c, aBatch, bBatch, m, inner, n, ta, tb, false));
         } else if (size > 0) {
             k.parallelFor(aBatch.length * m, KernelTuning.matMulRowsPerBlock(n, inner), rowKernel(x, y, c, aBatch,
                     bBatch, m, inner, n, ta, tb));
         }
         k.setOutput(0, TensorBuffers.wrap(a.dtype(), shape, c));
+    }
+
+    /** The tiles of {@link TiledMatrixMultiply} for the operands' dtype, FLOAT32 or FLOAT64. */
+    private static RangeBody tiles(Object x, Object y, Object c, int[] xBatch, int[] yBatch, int m, int inner, int n,
+            boolean tx, boolean ty, boolean tc) {
+        if (x instanceof float[]) {
+            return (s, e) -> TiledMatrixMultiply.multiply((float[]) x, (float[]) y, (float[]) c, xBatch, yBatch, m,
+                    inner, n, tx, ty, tc, s, e);
+        }
+        return (s, e) -> TiledMatrixMultiply.multiply((double[]) x, (double[]) y, (double[]) c, xBatch, yBatch, m,
+                inner, n, tx, ty, tc, s, e);
     }
 
     /** The row kernel of {@link MatrixMultiply} for the operands' dtype, over blocks of stacked C rows. */

@@ -38,22 +38,25 @@ class TiledMatrixMultiplyTest {
             int m = size[0];
             int k = size[1];
             int n = size[2];
-            for (int flags = 0; flags < 4; flags++) {
+            for (int flags = 0; flags < 8; flags++) {
                 boolean ta = (flags & 1) != 0;
                 boolean tb = (flags & 2) != 0;
+                boolean tc = (flags & 4) != 0;
                 float[] a = randomFloats(random, m * k);
                 float[] b = randomFloats(random, k * n);
                 float[] c = new float[m * n];
-                TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, ta, tb, 0,
+                TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, ta, tb, tc, 0,
                         TiledMatrixMultiply.tileCount(1, m, n));
-                assertArrayEquals(fmaLoop(a, b, m, k, n, ta, tb), c, () -> describe(size, ta, tb));
+                float[] expected = fmaLoop(a, b, m, k, n, ta, tb);
+                assertArrayEquals(tc ? transpose(expected, m, n) : expected, c, () -> describe(size, ta, tb, tc));
 
                 double[] ad = randomDoubles(random, m * k);
                 double[] bd = randomDoubles(random, k * n);
                 double[] cd = new double[m * n];
-                TiledMatrixMultiply.multiply(ad, bd, cd, ONE, ONE, m, k, n, ta, tb, 0,
+                TiledMatrixMultiply.multiply(ad, bd, cd, ONE, ONE, m, k, n, ta, tb, tc, 0,
                         TiledMatrixMultiply.tileCount(1, m, n));
-                assertArrayEquals(fmaLoop(ad, bd, m, k, n, ta, tb), cd, () -> describe(size, ta, tb));
+                double[] expectedD = fmaLoop(ad, bd, m, k, n, ta, tb);
+                assertArrayEquals(tc ? transpose(expectedD, m, n) : expectedD, cd, () -> describe(size, ta, tb, tc));
             }
         }
     }
@@ -69,7 +72,8 @@ class TiledMatrixMultiplyTest {
         float[] a = randomFloats(random, m * k);
         float[] b = randomFloats(random, k * n);
         float[] c = new float[m * n];
-        TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, false, false, 0, TiledMatrixMultiply.tileCount(1, m, n));
+        TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, false, false, false, 0,
+                TiledMatrixMultiply.tileCount(1, m, n));
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double exact = 0;
@@ -103,7 +107,8 @@ class TiledMatrixMultiplyTest {
             b[i] = random.nextInt(7) - 3;
         }
         float[] c = new float[m * n];
-        TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, false, false, 0, TiledMatrixMultiply.tileCount(1, m, n));
+        TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, false, false, false, 0,
+                TiledMatrixMultiply.tileCount(1, m, n));
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
@@ -128,10 +133,10 @@ class TiledMatrixMultiplyTest {
         float[] b = randomFloats(random, k * n);
         int tiles = TiledMatrixMultiply.tileCount(2, m, n);
         float[] all = new float[2 * m * n];
-        TiledMatrixMultiply.multiply(a, b, all, aBatch, bBatch, m, k, n, false, false, 0, tiles);
+        TiledMatrixMultiply.multiply(a, b, all, aBatch, bBatch, m, k, n, false, false, false, 0, tiles);
         float[] backwards = new float[2 * m * n];
         for (int t = tiles - 1; t >= 0; t--) {
-            TiledMatrixMultiply.multiply(a, b, backwards, aBatch, bBatch, m, k, n, false, false, t, t + 1);
+            TiledMatrixMultiply.multiply(a, b, backwards, aBatch, bBatch, m, k, n, false, false, false, t, t + 1);
         }
         assertArrayEquals(all, backwards);
         float[] rows = new float[2 * m * n];
@@ -150,16 +155,52 @@ class TiledMatrixMultiplyTest {
     }
 
     @Test
+    void transposesProductsWithShortRows() {
+        // The MNIST MLP's [128, 128] · [128, 10]: rows of 10 are too short for the tiled kernel,
+        // its transpose has rows of 128. [784, 128] · [128, 128]: rows of 128 become rows of 784.
+        assertTrue(KernelTuning.matMulTransposed(128, 128, 10));
+        assertTrue(KernelTuning.matMulTransposed(784, 128, 128));
+        // Square, wider than tall, rows as long as a tile, an odd number of rows for the transpose,
+        // or a transpose with fewer than 4 rows: no.
+        assertFalse(KernelTuning.matMulTransposed(128, 784, 128));
+        assertFalse(KernelTuning.matMulTransposed(128, 10, 784));
+        assertFalse(KernelTuning.matMulTransposed(4096, 64, 512));
+        assertFalse(KernelTuning.matMulTransposed(784, 128, 127));
+        assertFalse(KernelTuning.matMulTransposed(1024, 1024, 3));
+    }
+
+    @Test
     void refusesATileRangeOutsideTheProduct() {
         // 10 x 10 has one tile.
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TiledMatrixMultiply.multiply(new float[100], new float[100], new float[100], ONE, ONE, 10, 10,
-                        10, false, false, 0, 2));
+                        10, false, false, false, 0, 2));
         assertEquals("tiles [0, 2) are not within [0, 1)", e.getMessage());
     }
 
-    private static String describe(int[] size, boolean ta, boolean tb) {
-        return "m=" + size[0] + " k=" + size[1] + " n=" + size[2] + " transposeA=" + ta + " transposeB=" + tb;
+    private static String describe(int[] size, boolean ta, boolean tb, boolean tc) {
+        return "m=" + size[0] + " k=" + size[1] + " n=" + size[2] + " transposeA=" + ta + " transposeB=" + tb
+                + " transposeC=" + tc;
+    }
+
+    private static float[] transpose(float[] x, int rows, int columns) {
+        float[] t = new float[x.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                t[j * rows + i] = x[i * columns + j];
+            }
+        }
+        return t;
+    }
+
+    private static double[] transpose(double[] x, int rows, int columns) {
+        double[] t = new double[x.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                t[j * rows + i] = x[i * columns + j];
+            }
+        }
+        return t;
     }
 
     private static float[] randomFloats(Random random, int length) {

@@ -334,30 +334,36 @@ class MatMulTest {
         int k = 30;
         int n = 50;
         Random r = new Random(7);
-        double[] a = new double[batches * m * k];
-        double[] b = new double[k * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = r.nextGaussian();
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = r.nextGaussian();
-        }
-        double[] expected = new double[batches * m * n];
-        for (int t = 0; t < batches; t++) {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double s = 0;
-                    for (int p = 0; p < k; p++) {
-                        s = Math.fma(a[(t * m + i) * k + p], b[p * n + j], s);
-                    }
-                    expected[(t * m + i) * n + j] = s;
-                }
-            }
-        }
+        double[] a = gaussians(r, batches * m * k);
+        double[] b = gaussians(r, k * n);
+        double[] expected = fmaLoop(a, b, batches, m, k, n, false, false);
         Output c = tf.matMul(tf.constant(Tensor.of(a, Shape.of(batches, m, k))),
                 tf.constant(Tensor.of(b, Shape.of(k, n))));
         assertArrayEquals(expected, TestRuns.eval(c, 1, Map.of()).toDoubleArray());
         assertArrayEquals(expected, TestRuns.eval(c, 4, Map.of()).toDoubleArray());
+    }
+
+    @Test
+    void shortRowsRunAsTheTransposedProductWithTheSameBitsAtEveryTransposeCombination() {
+        // 3 batches of 130x40 · 40x10 with B shared: 10 columns (fewer than rows, even) make the
+        // tiled kernel compute each batch's Cᵀ (10 x 130, one tile) and write it back transposed;
+        // every element is still the FMA chain in increasing p of fmaLoop.
+        int batches = 3;
+        int m = 130;
+        int k = 40;
+        int n = 10;
+        Random r = new Random(11);
+        for (int flags = 0; flags < 4; flags++) {
+            boolean ta = (flags & 1) != 0;
+            boolean tb = (flags & 2) != 0;
+            double[] a = gaussians(r, batches * m * k);
+            double[] b = gaussians(r, k * n);
+            double[] expected = fmaLoop(a, b, batches, m, k, n, ta, tb);
+            Output c = tf.matMul(tf.constant(Tensor.of(a, ta ? Shape.of(batches, k, m) : Shape.of(batches, m, k))),
+                    tf.constant(Tensor.of(b, tb ? Shape.of(n, k) : Shape.of(k, n))), ta, tb);
+            assertArrayEquals(expected, TestRuns.eval(c, 1, Map.of()).toDoubleArray(), "flags " + flags);
+            assertArrayEquals(expected, TestRuns.eval(c, 4, Map.of()).toDoubleArray(), "flags " + flags);
+        }
     }
 
     @Test
@@ -415,6 +421,32 @@ class MatMulTest {
                 "float32[1, 1]", "float64[1, 1]", "dtypes differ");
         Output b = tf.constant(Tensor.of(new boolean[] {true}, Shape.of(1, 1)));
         assertMessage(assertThrows(GraphBuildException.class, () -> tf.matMul(b, b)), "bool is not a numeric dtype");
+    }
+
+    private static double[] gaussians(Random r, int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        return x;
+    }
+
+    /** {@code batches} products of op(A[t]) · op(B), B shared, each element one FMA chain in increasing p. */
+    private static double[] fmaLoop(double[] a, double[] b, int batches, int m, int k, int n, boolean ta,
+            boolean tb) {
+        double[] c = new double[batches * m * n];
+        for (int t = 0; t < batches; t++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s = Math.fma(a[t * m * k + (ta ? p * m + i : i * k + p)], b[tb ? j * k + p : p * n + j], s);
+                    }
+                    c[(t * m + i) * n + j] = s;
+                }
+            }
+        }
+        return c;
     }
 
     private static void assertMessage(Exception e, String... parts) {
