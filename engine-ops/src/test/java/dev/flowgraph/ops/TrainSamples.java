@@ -59,8 +59,9 @@ final class TrainSamples {
                 Variable v = variable(tf, 74);
                 Variable m = variable(tf.withScope("m"), 75);
                 Variable s = squares(tf.withScope("v"), 76);
-                return Sample.after(List.of(v.initializer(), m.initializer(), s.initializer()), tf.applyAdam(v.output(),
-                        m.output(), s.output(), tf.constant(0.01), tf.constant(random(77, 300, 300)), 0.9, 0.999, 1e-8));
+                Output grad = tf.constant(random(77, 300, 300));
+                return Sample.after(List.of(v.initializer(), m.initializer(), s.initializer()),
+                        tf.applyAdam(v.output(), m.output(), s.output(), tf.constant(0.01), grad, 0.9, 0.999, 1e-8));
             }),
             sample("ApplyRMSProp", tf -> {
                 Variable v = variable(tf, 78);

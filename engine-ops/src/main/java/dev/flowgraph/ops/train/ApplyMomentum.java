@@ -65,7 +65,8 @@ final class ApplyMomentum extends ApplyUpdate {
 
     @Override
     public String summary() {
-        return "applyMomentum(var, accumulator, lr, grad, momentum, nesterov): a = momentum*a + g, then var -= lr*a, or"
-                + " var -= lr*(g + momentum*a) with Nesterov, in one pass; writes both variables, outputs var's new value";
+        return "applyMomentum(var, accumulator, lr, grad, momentum, nesterov): a = momentum*a + g, then var -= lr*a,"
+                + " or var -= lr*(g + momentum*a) with Nesterov, in one pass; writes both variables, outputs var's new"
+                + " value";
     }
 }
