@@ -47,15 +47,17 @@ final class ApplyAdam extends ApplyUpdate {
             float c2 = (float) (1 - beta2);
             float eps = (float) epsilon;
             float rate = lr.getFloat();
-            return (from, to) -> {
+            return inChunks((from, to) -> {
                 for (int i = from; i < to; i++) {
-                    float mi = b1 * m[i] + c1 * g[i];
-                    float vi = b2 * v[i] + c2 * g[i] * g[i];
-                    newM[i] = mi;
-                    newV[i] = vi;
-                    o[i] = x[i] - rate * mi / ((float) Math.sqrt(vi) + eps);
+                    newM[i] = b1 * m[i] + c1 * g[i];
                 }
-            };
+                for (int i = from; i < to; i++) {
+                    newV[i] = b2 * v[i] + c2 * g[i] * g[i];
+                }
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] - rate * newM[i] / ((float) Math.sqrt(newV[i]) + eps);
+                }
+            });
         }
         double[] x = (double[]) var;
         double[] m = (double[]) slots[0];
@@ -67,15 +69,17 @@ final class ApplyAdam extends ApplyUpdate {
         double c1 = 1 - beta1;
         double c2 = 1 - beta2;
         double rate = lr.getDouble();
-        return (from, to) -> {
+        return inChunks((from, to) -> {
             for (int i = from; i < to; i++) {
-                double mi = beta1 * m[i] + c1 * g[i];
-                double vi = beta2 * v[i] + c2 * g[i] * g[i];
-                newM[i] = mi;
-                newV[i] = vi;
-                o[i] = x[i] - rate * mi / (Math.sqrt(vi) + epsilon);
+                newM[i] = beta1 * m[i] + c1 * g[i];
             }
-        };
+            for (int i = from; i < to; i++) {
+                newV[i] = beta2 * v[i] + c2 * g[i] * g[i];
+            }
+            for (int i = from; i < to; i++) {
+                o[i] = x[i] - rate * newM[i] / (Math.sqrt(newV[i]) + epsilon);
+            }
+        });
     }
 
     @Override

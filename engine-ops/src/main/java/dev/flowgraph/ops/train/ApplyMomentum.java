@@ -40,13 +40,20 @@ final class ApplyMomentum extends ApplyUpdate {
             float[] newA = (float[]) newSlots[0];
             float mu = (float) momentum;
             float rate = lr.getFloat();
-            return (from, to) -> {
+            return inChunks((from, to) -> {
                 for (int i = from; i < to; i++) {
-                    float ai = mu * a[i] + g[i];
-                    newA[i] = ai;
-                    o[i] = x[i] - rate * (nesterov ? g[i] + mu * ai : ai);
+                    newA[i] = mu * a[i] + g[i];
                 }
-            };
+                if (nesterov) {
+                    for (int i = from; i < to; i++) {
+                        o[i] = x[i] - rate * (g[i] + mu * newA[i]);
+                    }
+                } else {
+                    for (int i = from; i < to; i++) {
+                        o[i] = x[i] - rate * newA[i];
+                    }
+                }
+            });
         }
         double[] x = (double[]) var;
         double[] a = (double[]) slots[0];
@@ -54,13 +61,20 @@ final class ApplyMomentum extends ApplyUpdate {
         double[] o = (double[]) out;
         double[] newA = (double[]) newSlots[0];
         double rate = lr.getDouble();
-        return (from, to) -> {
+        return inChunks((from, to) -> {
             for (int i = from; i < to; i++) {
-                double ai = momentum * a[i] + g[i];
-                newA[i] = ai;
-                o[i] = x[i] - rate * (nesterov ? g[i] + momentum * ai : ai);
+                newA[i] = momentum * a[i] + g[i];
             }
-        };
+            if (nesterov) {
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] - rate * (g[i] + momentum * newA[i]);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] - rate * newA[i];
+                }
+            }
+        });
     }
 
     @Override

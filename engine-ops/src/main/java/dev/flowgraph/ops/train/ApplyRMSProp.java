@@ -46,15 +46,17 @@ final class ApplyRMSProp extends ApplyUpdate {
             float mu = (float) momentum;
             float eps = (float) epsilon;
             float rate = lr.getFloat();
-            return (from, to) -> {
+            return inChunks((from, to) -> {
                 for (int i = from; i < to; i++) {
-                    float msi = r * ms[i] + c * g[i] * g[i];
-                    float momi = mu * mom[i] + rate * g[i] / (float) Math.sqrt(msi + eps);
-                    newMs[i] = msi;
-                    newMom[i] = momi;
-                    o[i] = x[i] - momi;
+                    newMs[i] = r * ms[i] + c * g[i] * g[i];
                 }
-            };
+                for (int i = from; i < to; i++) {
+                    newMom[i] = mu * mom[i] + rate * g[i] / (float) Math.sqrt(newMs[i] + eps);
+                }
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] - newMom[i];
+                }
+            });
         }
         double[] x = (double[]) var;
         double[] ms = (double[]) slots[0];
@@ -65,15 +67,17 @@ final class ApplyRMSProp extends ApplyUpdate {
         double[] newMom = (double[]) newSlots[1];
         double c = 1 - rho;
         double rate = lr.getDouble();
-        return (from, to) -> {
+        return inChunks((from, to) -> {
             for (int i = from; i < to; i++) {
-                double msi = rho * ms[i] + c * g[i] * g[i];
-                double momi = momentum * mom[i] + rate * g[i] / Math.sqrt(msi + epsilon);
-                newMs[i] = msi;
-                newMom[i] = momi;
-                o[i] = x[i] - momi;
+                newMs[i] = rho * ms[i] + c * g[i] * g[i];
             }
-        };
+            for (int i = from; i < to; i++) {
+                newMom[i] = momentum * mom[i] + rate * g[i] / Math.sqrt(newMs[i] + epsilon);
+            }
+            for (int i = from; i < to; i++) {
+                o[i] = x[i] - newMom[i];
+            }
+        });
     }
 
     @Override

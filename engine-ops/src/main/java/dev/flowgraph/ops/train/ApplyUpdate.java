@@ -38,6 +38,9 @@ import java.util.List;
  * from the variable's current value, so the other write is kept, not lost.
  */
 abstract class ApplyUpdate implements OpDef {
+    /** Elements per chunk of {@link #inChunks}: a few arrays of this many doubles fit in 32 KiB. */
+    static final int CHUNK = 512;
+
     private final String type;
     private final int slots;
 
@@ -142,6 +145,23 @@ abstract class ApplyUpdate implements OpDef {
                     .run(0, n);
             return TensorBuffers.wrap(dtype, var.shape(), redone);
         }));
+    }
+
+    /**
+     * Runs a block's loops chunk by chunk: C2 vectorises a loop that stores to one array, but not
+     * one that stores to several (it cannot rule out that they overlap), so a rule writes each
+     * new value in a loop of its own, over chunks of {@value #CHUNK} elements, short enough that
+     * a later loop finds what an earlier one wrote (and read) in the L1 cache.
+     *
+     * @param chunk the rule's loops over one chunk
+     * @return the body of one block
+     */
+    static RangeBody inChunks(RangeBody chunk) {
+        return (from, to) -> {
+            for (int start = from; start < to; start += CHUNK) {
+                chunk.run(start, Math.min(to, start + CHUNK));
+            }
+        };
     }
 
     private Object[] newArrays(DType dtype, int n) {
