@@ -622,6 +622,20 @@ public final class Ops {
     }
 
     /**
+     * Adds the gradient of {@link #relu}, as TensorFlow's {@code ReluGrad}: {@code dz} where
+     * {@code x > 0} and 0 elsewhere (0 at x = 0 and where x is NaN), elementwise with NumPy
+     * broadcasting, in one pass. The same as
+     * {@code where(greater(x, zerosLike(x)), dz, zerosLike(dz))}, bit for bit.
+     *
+     * @param dz the gradient flowing into relu's output, FLOAT32 or FLOAT64
+     * @param x relu's input, of dz's dtype
+     * @return dz masked, of dz's dtype and the broadcast shape
+     */
+    public Output reluGrad(Output dz, Output x) {
+        return op("ReluGrad", dz, x);
+    }
+
+    /**
      * Adds the leaky rectifier {@code x > 0 ? x : alpha * x}, elementwise, as TensorFlow's
      * {@code leaky_relu}; FLOAT32 or FLOAT64 only: cast integers first. NaN propagates.
      *
