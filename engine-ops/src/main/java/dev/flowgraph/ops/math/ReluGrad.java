@@ -39,9 +39,19 @@ final class ReluGrad extends BroadcastOp implements Differentiable {
 
     @Override
     RangeBody block(Object[] inputs, Object out, BroadcastIndex index) {
+        // Equal shapes (relu's gradient always) take a plain indexed loop, which C2 compiles
+        // without a branch per element; broadcast operands go run by run.
+        boolean direct = index.isUnitStride();
         if (out instanceof float[] o) {
             float[] dz = (float[]) inputs[0];
             float[] x = (float[]) inputs[1];
+            if (direct) {
+                return (s, e) -> {
+                    for (int i = s; i < e; i++) {
+                        o[i] = x[i] > 0 ? dz[i] : 0f;
+                    }
+                };
+            }
             return (s, e) -> index.forEachRun(s, e, (at, n, dzAt, dzStep, xAt, xStep) -> {
                 for (int i = 0; i < n; i++) {
                     o[at + i] = x[xAt + i * xStep] > 0 ? dz[dzAt + i * dzStep] : 0f;
@@ -51,6 +61,13 @@ final class ReluGrad extends BroadcastOp implements Differentiable {
         double[] o = (double[]) out;
         double[] dz = (double[]) inputs[0];
         double[] x = (double[]) inputs[1];
+        if (direct) {
+            return (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    o[i] = x[i] > 0 ? dz[i] : 0.0;
+                }
+            };
+        }
         return (s, e) -> index.forEachRun(s, e, (at, n, dzAt, dzStep, xAt, xStep) -> {
             for (int i = 0; i < n; i++) {
                 o[at + i] = x[xAt + i * xStep] > 0 ? dz[dzAt + i * dzStep] : 0.0;
