@@ -13,6 +13,7 @@ import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
 import dev.flowgraph.spi.TensorBuffers;
+import dev.flowgraph.spi.VariableRef;
 import java.util.List;
 
 /**
@@ -119,6 +120,12 @@ abstract class ApplyUpdate implements OpDef {
         checkArgument(lr.shape().equals(Shape.scalar()), "the learning rate must be a scalar, not %s", lr.shape());
         checkArgument(grad.shape().equals(var.shape()), "the gradient's shape %s differs from the variable's shape %s",
                 grad.shape(), var.shape());
+        // Every input that is written must be a variable's; checked before anything is written.
+        VariableRef variable = k.variable(0);
+        VariableRef[] slotVariables = new VariableRef[slots];
+        for (int i = 0; i < slots; i++) {
+            slotVariables[i] = k.variable(1 + i);
+        }
         DType dtype = var.dtype();
         int n = var.size();
         Object[] slotValues = new Object[slots];
@@ -131,10 +138,10 @@ abstract class ApplyUpdate implements OpDef {
         k.parallelFor(n, KernelTuning.ELEMENTWISE_GRAIN,
                 pass(k.attrs(), lr, TensorBuffers.array(var), slotValues, gradValues, out, newSlots));
         for (int i = 0; i < slots; i++) {
-            k.variable(1 + i).assign(TensorBuffers.wrap(dtype, var.shape(), newSlots[i]));
+            slotVariables[i].assign(TensorBuffers.wrap(dtype, var.shape(), newSlots[i]));
         }
         Tensor computed = TensorBuffers.wrap(dtype, var.shape(), out);
-        k.setOutput(0, k.variable(0).update(current -> {
+        k.setOutput(0, variable.update(current -> {
             if (current == var) {
                 return computed;
             }

@@ -105,6 +105,27 @@ class ApplyUpdatesTest {
     }
 
     @Test
+    void aSlotThatIsNotAVariableFailsTheRunBeforeAnyWrite() {
+        Variable w = variable("w", 1, 2);
+        Variable m = variable("m", 0, 0);
+        Output notAVariable = tf.withName("v").constant(Tensor.vector(0.0, 0.0));
+        // The facade refuses this; a graph built node by node reaches the kernel, which refuses
+        // it before writing w or m.
+        Node adam = g.nodeBuilder("ApplyAdam").name("adam").input(w.output()).input(m.output()).input(notAVariable)
+                .input(tf.constant(0.1)).input(tf.constant(Tensor.vector(1.0, 1.0))).attr("beta1", 0.9)
+                .attr("beta2", 0.999).attr("epsilon", 1e-8).build();
+        try (Session s = new Session(g, 1)) {
+            s.runner().addTarget(tf.initAllVariables()).run();
+            KernelException e = assertThrows(KernelException.class, () -> s.runner().addTarget(adam).run());
+            assertEquals("Node 'adam' (op ApplyAdam; inputs float64[2], float64[2], float64[2], float64[], float64[2])"
+                    + " failed: input 2 must be a variable's output, but it is v:0, the output of a Const node",
+                    e.getMessage());
+            assertArrayEquals(new double[] {1, 2}, s.variableValues().get("w").toDoubleArray());
+            assertArrayEquals(new double[] {0, 0}, s.variableValues().get("m").toDoubleArray());
+        }
+    }
+
+    @Test
     void refusesAnUpdateThatDoesNotFit() {
         Variable w = variable("w", 1, 2);
         Variable three = variable("three", 1, 2, 3);
