@@ -622,6 +622,20 @@ public final class Ops {
     }
 
     /**
+     * Adds the gradient of {@link #relu}, as TensorFlow's {@code ReluGrad}: {@code dz} where
+     * {@code x > 0} and 0 elsewhere (0 at x = 0 and where x is NaN), elementwise with NumPy
+     * broadcasting, in one pass. The same as
+     * {@code where(greater(x, zerosLike(x)), dz, zerosLike(dz))}, bit for bit.
+     *
+     * @param dz the gradient flowing into relu's output, FLOAT32 or FLOAT64
+     * @param x relu's input, of dz's dtype
+     * @return dz masked, of dz's dtype and the broadcast shape
+     */
+    public Output reluGrad(Output dz, Output x) {
+        return op("ReluGrad", dz, x);
+    }
+
+    /**
      * Adds the leaky rectifier {@code x > 0 ? x : alpha * x}, elementwise, as TensorFlow's
      * {@code leaky_relu}; FLOAT32 or FLOAT64 only: cast integers first. NaN propagates.
      *
@@ -1384,6 +1398,115 @@ public final class Ops {
      */
     public Output assignSub(Output variable, Output value) {
         return variableWrite("AssignSub", Attrs.empty(), variable, value);
+    }
+
+    /**
+     * Adds plain gradient descent's update of a variable as one fused op:
+     * {@code variable -= learningRate * gradient} in one pass over memory, atomically as
+     * {@link #assignSub}. Reads of the variable in the same run see the old value.
+     *
+     * @param variable a variable's output, FLOAT32 or FLOAT64
+     * @param learningRate a scalar of the variable's dtype
+     * @param gradient of the variable's dtype and shape
+     * @return the variable's new value
+     * @throws GraphBuildException if {@code variable} is not a variable's output, or a dtype or
+     *     shape does not fit
+     */
+    public Output applyGradientDescent(Output variable, Output learningRate, Output gradient) {
+        return applyUpdate("ApplyGradientDescent", Attrs.empty(), List.of(variable), learningRate, gradient);
+    }
+
+    /**
+     * Adds the momentum update of a variable as one fused op, the update of
+     * {@link dev.flowgraph.optimizers.Momentum}: {@code a = momentum * a + gradient}, then
+     * {@code variable -= learningRate * a}, or with Nesterov
+     * {@code variable -= learningRate * (gradient + momentum * a)}, in one pass over memory.
+     * Reads of the variable and the accumulator in the same run see their old values.
+     *
+     * @param variable a variable's output, FLOAT32 or FLOAT64
+     * @param accumulator the accumulator slot, a variable of the same dtype and shape
+     * @param learningRate a scalar of the variable's dtype
+     * @param gradient of the variable's dtype and shape
+     * @param momentum the accumulator's decay, in {@code [0, 1)}, rounded to the variable's dtype
+     * @param nesterov whether to use Nesterov's look-ahead form
+     * @return the variable's new value
+     * @throws GraphBuildException if an input that must be a variable is not one, a dtype or shape
+     *     does not fit, or the momentum is out of range
+     */
+    public Output applyMomentum(Output variable, Output accumulator, Output learningRate, Output gradient,
+            double momentum, boolean nesterov) {
+        Attrs attrs = Attrs.builder().put("momentum", momentum).put("nesterov", nesterov).build();
+        return applyUpdate("ApplyMomentum", attrs, List.of(variable, accumulator), learningRate, gradient);
+    }
+
+    /**
+     * Adds Adam's update of a variable as one fused op, the update of
+     * {@link dev.flowgraph.optimizers.Adam}: {@code m = beta1 * m + (1 - beta1) * g},
+     * {@code v = beta2 * v + (1 - beta2) * g * g},
+     * {@code variable -= learningRateT * m / (sqrt(v) + epsilon)}, in one pass over memory. The
+     * constants are rounded to the variable's dtype ({@code 1 - beta} computed in FLOAT64 first).
+     * Reads of the three variables in the same run see their old values.
+     *
+     * @param variable a variable's output, FLOAT32 or FLOAT64
+     * @param m the first-moment slot, a variable of the same dtype and shape
+     * @param v the second-moment slot, a variable of the same dtype and shape
+     * @param learningRateT the step's bias-corrected step size
+     *     {@code lr * sqrt(1 - beta2^t) / (1 - beta1^t)}, a scalar of the variable's dtype
+     * @param gradient of the variable's dtype and shape
+     * @param beta1 the first moment's decay, in {@code [0, 1)}
+     * @param beta2 the second moment's decay, in {@code [0, 1)}
+     * @param epsilon added to {@code sqrt(v)}, positive
+     * @return the variable's new value
+     * @throws GraphBuildException if an input that must be a variable is not one, a dtype or shape
+     *     does not fit, or a constant is out of range
+     */
+    public Output applyAdam(Output variable, Output m, Output v, Output learningRateT, Output gradient, double beta1,
+            double beta2, double epsilon) {
+        Attrs attrs = Attrs.builder().put("beta1", beta1).put("beta2", beta2).put("epsilon", epsilon).build();
+        return applyUpdate("ApplyAdam", attrs, List.of(variable, m, v), learningRateT, gradient);
+    }
+
+    /**
+     * Adds RMSProp's update of a variable as one fused op, the update of
+     * {@link dev.flowgraph.optimizers.RMSProp}: {@code ms = rho * ms + (1 - rho) * g * g},
+     * {@code mom = momentum * mom + learningRate * g / sqrt(ms + epsilon)},
+     * {@code variable -= mom}, in one pass over memory. The constants are rounded to the
+     * variable's dtype ({@code 1 - rho} computed in FLOAT64 first). Reads of the three variables
+     * in the same run see their old values.
+     *
+     * @param variable a variable's output, FLOAT32 or FLOAT64
+     * @param ms the mean-square slot, a variable of the same dtype and shape
+     * @param mom the momentum slot, a variable of the same dtype and shape
+     * @param learningRate a scalar of the variable's dtype
+     * @param gradient of the variable's dtype and shape
+     * @param rho the mean square's decay, in {@code [0, 1)}
+     * @param momentum the momentum's decay, in {@code [0, 1)}
+     * @param epsilon added to {@code ms} under the square root, positive
+     * @return the variable's new value
+     * @throws GraphBuildException if an input that must be a variable is not one, a dtype or shape
+     *     does not fit, or a constant is out of range
+     */
+    public Output applyRMSProp(Output variable, Output ms, Output mom, Output learningRate, Output gradient,
+            double rho, double momentum, double epsilon) {
+        Attrs attrs = Attrs.builder().put("rho", rho).put("momentum", momentum).put("epsilon", epsilon).build();
+        return applyUpdate("ApplyRMSProp", attrs, List.of(variable, ms, mom), learningRate, gradient);
+    }
+
+    private Output applyUpdate(String opType, Attrs attrs, List<Output> variables, Output learningRate,
+            Output gradient) {
+        List<Output> inputs = new ArrayList<>();
+        for (Output v : variables) {
+            checkNotNull(v, "variable");
+            if (!v.node().opType().equals("Variable")) {
+                throw new GraphBuildException("Cannot add " + opType + ": its input " + inputs.size() + " must be a"
+                        + " variable's output, but '" + v.name() + "' is the output of a " + v.node().opType()
+                        + " node");
+            }
+            inputs.add(v);
+        }
+        inputs.add(checkNotNull(learningRate, "learningRate"));
+        inputs.add(checkNotNull(gradient, "gradient"));
+        return op(opType, attrs, inputs.toArray(Output[]::new));
     }
 
     private Output variableWrite(String opType, Attrs attrs, Output variable, Output value) {

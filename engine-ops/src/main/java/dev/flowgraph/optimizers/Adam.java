@@ -74,20 +74,36 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    Output apply(Step s) {
+    Output applyGraphOps(Step s) {
         var tf = s.tf;
         Output g = s.gradient;
-        Output t = tf.assignAdd(s.slot("step", DType.FLOAT64, Shape.scalar()), tf.constant(1.0));
+        Output t = stepCount(s);
         Output m = s.slot("m");
         Output v = s.slot("v");
         Output newM = tf.assign(m, tf.add(tf.mul(s.constant(beta1), m), tf.mul(s.constant(1 - beta1), g)));
         Output newV = tf.assign(v, tf.add(tf.mul(s.constant(beta2), v), tf.mul(tf.mul(s.constant(1 - beta2), g), g)));
+        Output delta = tf.div(tf.mul(stepSize(s, t), newM), tf.add(tf.sqrt(newV), s.constant(epsilon)));
+        return tf.assignSub(s.variable, delta);
+    }
+
+    @Override
+    Output applyFused(Step s) {
+        Output t = stepCount(s);
+        return s.tf.applyAdam(s.variable, s.slot("m"), s.slot("v"), stepSize(s, t), s.gradient, beta1, beta2, epsilon);
+    }
+
+    /** Adds the step slot and its increment; returns t, the number of the step being applied. */
+    private static Output stepCount(Step s) {
+        return s.tf.assignAdd(s.slot("step", DType.FLOAT64, Shape.scalar()), s.tf.constant(1.0));
+    }
+
+    /** lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t), in FLOAT64, cast to the variable's dtype. */
+    private Output stepSize(Step s, Output t) {
+        var tf = s.tf;
         Output one = tf.constant(1.0);
         Output lrT = tf.div(
                 tf.mul(s.learningRate(DType.FLOAT64), tf.sqrt(tf.sub(one, tf.pow(tf.constant(beta2), t)))),
                 tf.sub(one, tf.pow(tf.constant(beta1), t)));
-        lrT = toDType(tf, lrT, s.variable.dtype());
-        Output delta = tf.div(tf.mul(lrT, newM), tf.add(tf.sqrt(newV), s.constant(epsilon)));
-        return tf.assignSub(s.variable, delta);
+        return toDType(tf, lrT, s.variable.dtype());
     }
 }

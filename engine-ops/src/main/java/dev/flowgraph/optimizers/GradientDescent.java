@@ -29,7 +29,12 @@ public final class GradientDescent extends Optimizer {
     }
 
     @Override
-    Output apply(Step s) {
+    Output applyGraphOps(Step s) {
         return s.tf.assignSub(s.variable, s.tf.mul(s.learningRate(), s.gradient));
+    }
+
+    @Override
+    Output applyFused(Step s) {
+        return s.tf.applyGradientDescent(s.variable, s.learningRate(), s.gradient);
     }
 }

@@ -40,7 +40,12 @@ public final class Momentum extends Optimizer {
     }
 
     @Override
-    Output apply(Step s) {
+    Output applyFused(Step s) {
+        return s.tf.applyMomentum(s.variable, s.slot("accumulator"), s.learningRate(), s.gradient, momentum, nesterov);
+    }
+
+    @Override
+    Output applyGraphOps(Step s) {
         var tf = s.tf;
         Output mu = s.constant(momentum);
         Output a = s.slot("accumulator");

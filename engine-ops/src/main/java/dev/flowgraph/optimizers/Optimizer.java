@@ -58,10 +58,13 @@ import java.util.Set;
  * as {@code tf.clip_by_global_norm} does: {@code g_i * c / max(||g||, c)}, where {@code ||g||}
  * is the Euclidean norm of all gradients' elements at once.
  *
- * <p>The updates are elementwise graph ops in a fixed order, so a step gives bit-identical
- * variables at any thread count. Within one run, every read of a variable (the loss, the
- * gradients) sees its value from before the step, so fetching the loss with the step gives the
- * loss the step started from.
+ * <p><b>Updates.</b> Each variable's update is one fused op ({@code ApplyGradientDescent},
+ * {@code ApplyMomentum}, {@code ApplyAdam}, {@code ApplyRMSProp}: one pass over the variable,
+ * its slots and its gradient), or, with {@link #withFusedUpdates withFusedUpdates(false)}, a
+ * chain of elementwise graph ops and variable writes; both compute the same IEEE operations in
+ * the same order, so they give bit-identical variables, at any thread count. Within one run,
+ * every read of a variable (the loss, the gradients) sees its value from before the step, so
+ * fetching the loss with the step gives the loss the step started from.
  *
  * <p>An optimizer object holds its settings and the slot initializers it made; it may build steps
  * for several losses of one graph. It is not thread-safe while building.
@@ -71,6 +74,7 @@ public abstract class Optimizer {
     private final double learningRate;
     private Output learningRateOutput;
     private double clipNorm;
+    private boolean fused = true;
     private final List<Node> slotInitializers = new ArrayList<>();
     private Graph graph;
 
@@ -133,6 +137,21 @@ public abstract class Optimizer {
      */
     public final Optimizer withClipByGlobalNorm(double clipNorm) {
         this.clipNorm = checkPositive("the clip norm", clipNorm);
+        return this;
+    }
+
+    /**
+     * Chooses how every step built after this call updates each variable: with one fused op
+     * (true, the default), or with a chain of elementwise graph ops and {@code assign} /
+     * {@code assignSub} (false), where each intermediate is a node of its own, which a run may
+     * fetch, at the cost of a pass over memory and a new tensor per op. Both give bit-identical
+     * results.
+     *
+     * @param fusedUpdates whether to use the fused ops
+     * @return this optimizer
+     */
+    public final Optimizer withFusedUpdates(boolean fusedUpdates) {
+        this.fused = fusedUpdates;
         return this;
     }
 
@@ -252,7 +271,8 @@ public abstract class Optimizer {
         NodeBuilder step = graph.nodeBuilder("NoOp").uniqueName(name);
         for (int i = 0; i < gradients.size(); i++) {
             Output v = gradientsAndVariables.get(i).variable();
-            step.controlInput(apply(new Step(v, gradients.get(i), scope)).node());
+            Step s = new Step(v, gradients.get(i), scope);
+            step.controlInput((fused ? applyFused(s) : applyGraphOps(s)).node());
         }
         return step.build();
     }
@@ -282,12 +302,20 @@ public abstract class Optimizer {
     abstract List<String> slotNames();
 
     /**
-     * Adds the nodes that update one variable.
+     * Adds the chain of elementwise ops and variable writes that updates one variable.
      *
      * @param s the variable, its gradient, and helpers for slots and constants
      * @return the output of the node that writes the variable
      */
-    abstract Output apply(Step s);
+    abstract Output applyGraphOps(Step s);
+
+    /**
+     * Adds the fused op that updates one variable, computing what {@link #applyGraphOps} does.
+     *
+     * @param s the variable, its gradient, and helpers for slots and constants
+     * @return the output of the fused op
+     */
+    abstract Output applyFused(Step s);
 
     /** One variable's update under construction: its gradient, and where its slots and ops go. */
     final class Step {

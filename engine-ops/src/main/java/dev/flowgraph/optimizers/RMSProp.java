@@ -48,7 +48,13 @@ public final class RMSProp extends Optimizer {
     }
 
     @Override
-    Output apply(Step s) {
+    Output applyFused(Step s) {
+        return s.tf.applyRMSProp(s.variable, s.slot("ms"), s.slot("momentum"), s.learningRate(), s.gradient, rho,
+                momentum, epsilon);
+    }
+
+    @Override
+    Output applyGraphOps(Step s) {
         var tf = s.tf;
         Output g = s.gradient;
         Output ms = s.slot("ms");

@@ -1,7 +1,8 @@
 /**
  * Optimizers: {@link dev.flowgraph.optimizers.Optimizer#minimize} adds the nodes of one training
- * step (gradients by {@link dev.flowgraph.autodiff.Gradients}, then an update rule built from
- * elementwise ops and variable writes) and returns the target to run. The rules are
+ * step (gradients by {@link dev.flowgraph.autodiff.Gradients}, then each variable's update, one
+ * fused op such as {@code ApplyAdam} by default, or the same arithmetic as elementwise ops and
+ * variable writes) and returns the target to run. The rules are
  * {@link dev.flowgraph.optimizers.GradientDescent}, {@link dev.flowgraph.optimizers.Momentum}
  * (with Nesterov), {@link dev.flowgraph.optimizers.Adam} and
  * {@link dev.flowgraph.optimizers.RMSProp}; each may clip the gradients by their global norm

@@ -47,7 +47,11 @@ class GradientContractTest {
             Map.entry("Assign", "a write to a variable, not a function"),
             Map.entry("AssignAdd", "a write to a variable, not a function"),
             Map.entry("AssignSub", "a write to a variable, not a function"),
-            Map.entry("NoOp", "no outputs"));
+            Map.entry("NoOp", "no outputs"),
+            Map.entry("ApplyGradientDescent", "a write to a variable, not a function"),
+            Map.entry("ApplyMomentum", "a write to variables, not a function"),
+            Map.entry("ApplyAdam", "a write to variables, not a function"),
+            Map.entry("ApplyRMSProp", "a write to variables, not a function"));
 
     @Test
     void everyOpIsDifferentiableOrSaysWhyNot() {

@@ -39,6 +39,11 @@ final class MathGradientSamples {
                 Output cond = tf.less(tf.constant(GradientSample.uniform(7, -1, 1, 3, 4)), tf.constant(0.0));
                 return b.of(tf.where(cond, b.input(1, 3, 4), b.input(2, 4)));
             }),
+            // Differentiated in dz only: x is a constant, so no finite difference crosses x = 0.
+            sample("ReluGrad", tf -> {
+                GradientSample.Builder b = new GradientSample.Builder(tf);
+                return b.of(tf.reluGrad(b.input(1, 3, 4), tf.constant(GradientSample.uniform(8, -1, 1, 4))));
+            }),
             sample("Abs", tf -> awayFromJumps(tf, tf::abs)),
             sample("Sign", tf -> awayFromJumps(tf, tf::sign)),
             sample("Relu", tf -> awayFromJumps(tf, tf::relu)),

@@ -1206,6 +1206,32 @@ class ErrorCatalogueTest {
         }),
                 "GraphBuildException",
                 "the variable 'w' appears twice in GradientDescent.applyGradients; sum its gradients first");
+        row("optimizers", "fused `applyAdam` with a slot of another shape", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.ones());
+            Variable m = tf.variable("m", DType.FLOAT64, Shape.of(3), Initializers.zeros());
+            return tf.withName("adam").applyAdam(w.output(), m.output(), m.output(), tf.constant(0.1),
+                    tf.constant(Tensor.vector(1.0, 1.0)), 0.9, 0.999, 1e-8);
+        }),
+                "GraphBuildException (cause: IllegalArgumentException)",
+                "Cannot add 'adam' (op ApplyAdam; inputs float64[2], float64[3], float64[3], float64[], float64[2]): input 1,"
+                        + " a slot, is float64[3] but the variable is float64[2]; slots have the variable's dtype and shape");
+        row("optimizers", "fused `applyMomentum` with a constant as the accumulator", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.ones());
+            Output a = tf.withName("a").constant(Tensor.vector(0.0, 0.0));
+            return tf.applyMomentum(w.output(), a, tf.constant(0.1), tf.constant(Tensor.vector(1.0, 1.0)), 0.9, false);
+        }),
+                "GraphBuildException",
+                "Cannot add ApplyMomentum: its input 1 must be a variable's output, but 'a:0' is the output of a Const node");
+        row("optimizers", "fused `applyGradientDescent` fed a gradient of another shape at run time", session((tf, s) -> {
+            Variable w = tf.variable("w", DType.FLOAT64, Shape.of(2), Initializers.ones());
+            Output g = tf.placeholder("g", DType.FLOAT64, Shape.of(-1));
+            tf.withName("update").applyGradientDescent(w.output(), tf.constant(0.1), g);
+            s.runner().addTarget(w.initializer()).run();
+            return s.runner().feed("g", Tensor.vector(1.0, 2.0, 3.0)).addTarget("update").run();
+        }),
+                "KernelException (cause: IllegalArgumentException)",
+                "Node 'update' (op ApplyGradientDescent; inputs float64[2], float64[], float64[3]) failed: the gradient's"
+                        + " shape [3] differs from the variable's shape [2]");
     }
 
     /** A test op whose kernel always throws, to show that the kernel's exception is the cause. */

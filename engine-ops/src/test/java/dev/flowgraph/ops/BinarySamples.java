@@ -32,7 +32,10 @@ final class BinarySamples {
             sample("LogicalNot", tf -> Sample.of(tf.logicalNot(tf.constant(randomBooleans(24, 300, 300))))),
             // [300, 300] condition, [300] x and [300, 1] y: each operand broadcasts differently.
             sample("Where", tf -> Sample.of(tf.where(tf.constant(randomBooleans(25, 300, 300)),
-                    tf.constant(random(26, 300)), tf.constant(random(27, 300, 1))))));
+                    tf.constant(random(26, 300)), tf.constant(random(27, 300, 1))))),
+            // A [300, 300] dz masked by a broadcast [300] x: half the mask is open.
+            sample("ReluGrad", tf -> Sample.of(tf.reluGrad(tf.constant(random(28, 300, 300)),
+                    tf.constant(random(29, 300))))));
 
     private BinarySamples() {}
 }

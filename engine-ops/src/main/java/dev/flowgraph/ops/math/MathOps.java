@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Provides the elementwise math ops: arithmetic (Add, Sub, Mul, Div, Neg, Pow, Maximum, Minimum,
- * Mod, SquaredDifference), comparisons with a BOOL result, logic on BOOL, and Where.
+ * Mod, SquaredDifference), comparisons with a BOOL result, logic on BOOL, Where, and ReluGrad
+ * (the gradient of Relu).
  */
 public final class MathOps implements OpProvider {
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -22,6 +23,6 @@ public final class MathOps implements OpProvider {
         return List.of(new Add(), new Sub(), new Mul(), new Div(), new Neg(),
                 new Pow(), new Maximum(), new Minimum(), new Mod(), new SquaredDifference(),
                 new Equal(), new NotEqual(), new Less(), new LessEqual(), new Greater(), new GreaterEqual(),
-                new LogicalAnd(), new LogicalOr(), new LogicalNot(), new Where());
+                new LogicalAnd(), new LogicalOr(), new LogicalNot(), new Where(), new ReluGrad());
     }
 }

@@ -24,11 +24,9 @@ final class Relu extends ElementwiseUnary implements Differentiable {
         return "relu(x): max(x, 0) elementwise; numeric dtypes; NaN propagates";
     }
 
-    /** d relu(x) = dz where x > 0 and 0 elsewhere: 0 at x = 0, as in TensorFlow. */
+    /** d relu(x) = dz where x > 0 and 0 elsewhere: 0 at x = 0, as in TensorFlow ({@link ReluGrad}). */
     @Override
     public List<Output> gradients(Ops tf, Node node, List<Output> dOutputs) {
-        Output x = node.input(0);
-        Output dz = dOutputs.get(0);
-        return List.of(tf.where(tf.greater(x, tf.zerosLike(x)), dz, tf.zerosLike(dz)));
+        return List.of(tf.reluGrad(dOutputs.get(0), node.input(0)));
     }
 }

@@ -1,6 +1,9 @@
 /**
  * Variables and what changes them: the {@code Assign}, {@code AssignAdd} and {@code AssignSub}
- * ops and the {@code NoOp} group target, registered by {@link dev.flowgraph.ops.train.TrainOps};
+ * ops, the fused optimizer updates {@code ApplyGradientDescent}, {@code ApplyMomentum},
+ * {@code ApplyAdam} and {@code ApplyRMSProp} (one pass over a variable, its slots and its
+ * gradient), and the {@code NoOp} group target, registered by
+ * {@link dev.flowgraph.ops.train.TrainOps};
  * the {@link dev.flowgraph.ops.train.Variable} handle that {@code Ops.variable} returns; and the
  * {@link dev.flowgraph.ops.train.Initializer}s of {@link dev.flowgraph.ops.train.Initializers}.
  *
@@ -15,7 +18,10 @@
  *       them with a control input if it matters.
  *   <li>Concurrent runs of one session see whole tensors, never a half-written one; each
  *       {@code AssignAdd}/{@code AssignSub} is an atomic read-modify-write, so updates from
- *       concurrent runs are never lost (their order is that of the threads).
+ *       concurrent runs are never lost (their order is that of the threads); so is a fused
+ *       update's write of its variable (its slots are assigned, as the graph-op chains do).
+ *   <li>No kernel writes into an existing value's array: a value may be a tensor a caller
+ *       fetched, or one another node of the run still reads.
  * </ul>
  *
  * <pre>{@code
