@@ -19,13 +19,16 @@ import java.util.TreeMap;
  * products joined by adds) and one product alone ({@link GemmBenchmark}'s case), with evidence
  * that the machine's load does not blur: how many threads the pool of a session really ran, and
  * how much CPU time each of them spent per run. For pools of 1 and 2 it warms up, then times
- * {@value #RUNS} runs and prints the median and fastest wall time, the most threads of the
- * session's pool alive at once, and each pool thread's CPU time per run.
+ * {@value #ROUNDS} rounds of {@value #RUNS_PER_ROUND} runs, the two pools taking turns, and
+ * prints the median and fastest wall time, the most threads of the session's pool alive, each
+ * pool thread's CPU time per run, and the median over the rounds of the pool of 2's CPU time
+ * over the pool of 1's.
  *
  * <p>Reading it: with the work spread well, a pool of 2 has two threads whose CPU times are
- * close, summing to about the pool of 1's; a sum clearly above it means the two threads slow
- * each other down (shared cache or memory bandwidth); more threads than the pool's size are
- * threads the pool started on its own while a thread was blocked.
+ * close, summing to about the pool of 1's; a ratio clearly above 1 means the two threads slow
+ * each other down (shared cache or memory bandwidth), provided they ran at the same time, which
+ * a loaded machine does not ensure; more threads than the pool's size are threads the pool
+ * started on its own while a thread was blocked.
  *
  * <pre>{@code
  * java -cp engine-bench/target/benchmarks.jar dev.flowgraph.bench.PoolScalingTrace 256 512
@@ -34,8 +37,10 @@ import java.util.TreeMap;
 public final class PoolScalingTrace {
     /** Untimed runs before the timed ones, so that the JIT has compiled the kernels. */
     private static final int WARM_UP_RUNS = 100;
-    /** Timed runs per pool size. */
-    private static final int RUNS = 200;
+    /** Rounds of timed runs per pool size, the pools taking turns. */
+    private static final int ROUNDS = 10;
+    /** Timed runs per round. */
+    private static final int RUNS_PER_ROUND = 20;
     /** How many independent products the inter-op graph has. */
     private static final int BRANCHES = 8;
 
@@ -71,42 +76,77 @@ public final class PoolScalingTrace {
                 }
                 products = next;
             }
-            for (int threads = 1; threads <= 2; threads++) {
-                try (Session session = new Session(graph, threads)) {
-                    report(session, products.get(0), threads);
+            Output fetch = products.get(0);
+            try (Session one = new Session(graph, 1); Session two = new Session(graph, 2)) {
+                Pool[] pools = {new Pool(one, fetch), new Pool(two, fetch)};
+                double[] ratios = new double[ROUNDS];
+                // Rounds alternate the pools, so that both see the same load on a shared machine.
+                for (int round = 0; round < ROUNDS; round++) {
+                    long cpuOne = pools[0].timeRuns(round);
+                    long cpuTwo = pools[1].timeRuns(round);
+                    ratios[round] = (double) cpuTwo / cpuOne;
                 }
+                Arrays.sort(ratios);
+                for (int p = 0; p < pools.length; p++) {
+                    pools[p].print(p + 1);
+                }
+                System.out.printf("  CPU per run, pool of 2 / pool of 1, median of %d rounds: %.2f%n", ROUNDS,
+                        ratios[ROUNDS / 2]);
             }
         }
     }
 
-    private static void report(Session session, Output fetch, int threads) {
-        for (int i = 0; i < WARM_UP_RUNS; i++) {
-            session.runner().fetch(fetch).run();
+    /** One session's measurements. */
+    private static final class Pool {
+        private final Session session;
+        private final Output fetch;
+        private final String prefix;
+        private final long[] wall = new long[ROUNDS * RUNS_PER_ROUND];
+        private final Map<String, Long> cpu = new TreeMap<>();
+        private int mostThreads;
+
+        Pool(Session session, Output fetch) {
+            this.session = session;
+            this.fetch = fetch;
+            for (int i = 0; i < WARM_UP_RUNS; i++) {
+                session.runner().fetch(fetch).run();
+            }
+            this.prefix = poolPrefix(session, fetch);
         }
-        // Every pool thread of this session carries its name; a run on a fresh session starts them.
-        String prefix = poolPrefix(session, fetch);
-        Map<String, Long> before = cpuNanos(prefix);
-        long[] wall = new long[RUNS];
-        int mostThreads = 0;
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            session.runner().fetch(fetch).run();
-            wall[i] = System.nanoTime() - start;
-            mostThreads = Math.max(mostThreads, cpuNanos(prefix).size());
+
+        /** Times one round of runs; returns the CPU time the pool's threads spent on them. */
+        long timeRuns(int round) {
+            Map<String, Long> before = cpuNanos(prefix);
+            for (int i = 0; i < RUNS_PER_ROUND; i++) {
+                long start = System.nanoTime();
+                session.runner().fetch(fetch).run();
+                wall[round * RUNS_PER_ROUND + i] = System.nanoTime() - start;
+            }
+            Map<String, Long> after = cpuNanos(prefix);
+            mostThreads = Math.max(mostThreads, after.size());
+            long spent = 0;
+            for (Map.Entry<String, Long> e : after.entrySet()) {
+                long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+                cpu.merge(e.getKey(), d, Long::sum);
+                spent += d;
+            }
+            return spent;
         }
-        Map<String, Long> after = cpuNanos(prefix);
-        Arrays.sort(wall);
-        StringBuilder perThread = new StringBuilder();
-        long total = 0;
-        for (Map.Entry<String, Long> e : after.entrySet()) {
-            long spent = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            total += spent;
-            perThread.append(String.format("  %s %.3f", e.getKey().substring(prefix.length() - "worker-".length()),
-                    spent / 1e6 / RUNS));
+
+        void print(int threads) {
+            long[] sorted = wall.clone();
+            Arrays.sort(sorted);
+            StringBuilder perThread = new StringBuilder();
+            long total = 0;
+            for (Map.Entry<String, Long> e : cpu.entrySet()) {
+                total += e.getValue();
+                perThread.append(String.format("  %s %.3f", e.getKey().substring(prefix.length() - "worker-".length()),
+                        e.getValue() / 1e6 / wall.length));
+            }
+            System.out.printf("  pool of %d: median %.3f ms, fastest %.3f ms; %d pool threads alive at most;"
+                    + " CPU ms per run: total %.3f,%s%n", threads, sorted[sorted.length / 2] / 1e6, sorted[0] / 1e6,
+                    mostThreads, total / 1e6 / wall.length, perThread);
         }
-        System.out.printf("  pool of %d: median %.3f ms, fastest %.3f ms; %d pool threads alive at most;"
-                + " CPU ms per run: total %.3f,%s%n", threads, wall[RUNS / 2] / 1e6, wall[0] / 1e6, mostThreads,
-                total / 1e6 / RUNS, perThread);
     }
 
     /** The name prefix of the session's pool threads, "flowgraph-session-N-worker-". */
