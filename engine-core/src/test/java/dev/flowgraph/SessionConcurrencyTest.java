@@ -5,6 +5,7 @@ import static dev.flowgraph.SessionTest.scalarPlaceholder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,9 +13,11 @@ import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.OpDef;
 import dev.flowgraph.spi.OpRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -24,12 +27,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Parallelism, determinism, concurrent runs and closing while runs are in flight. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -75,8 +80,50 @@ class SessionConcurrencyTest {
         k.setOutput(0, k.input(0));
     }
 
+    /** Per node of {@code ConcTestBlocks}, how many times each of its blocks ran. */
+    static final Map<String, AtomicIntegerArray> BLOCK_RUNS = new ConcurrentHashMap<>();
+    /** The threads that ran a node or a block of {@code ConcTestBlocks}. */
+    static final Set<String> BLOCK_THREADS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Expensive pass-through that splits {@code count} items in blocks of {@code grain} with
+     * parallelFor; each block counts its run, checks its range and, given {@code millis}, sleeps,
+     * and block {@code failAt} (if set) throws.
+     */
+    private static final OpDef BLOCKS = TestOps.passThrough("ConcTestBlocks", Long.MAX_VALUE, SessionConcurrencyTest::runBlocks);
+
+    private static void runBlocks(KernelContext k) {
+        int count = (int) k.attrs().getLong("count", 1000);
+        int grain = (int) k.attrs().getLong("grain", 7);
+        long millis = k.attrs().getLong("millis", 0);
+        long failAt = k.attrs().getLong("failAt", -1);
+        AtomicIntegerArray runs = BLOCK_RUNS.computeIfAbsent(k.nodeName(),
+                n -> new AtomicIntegerArray((count + grain - 1) / grain));
+        BLOCK_THREADS.add(Thread.currentThread().getName());
+        k.parallelFor(count, grain, (start, end) -> {
+            BLOCK_THREADS.add(Thread.currentThread().getName());
+            int b = start / grain;
+            if (start != b * grain || end != Math.min(start + grain, count)) {
+                throw new IllegalStateException("block " + b + " was given [" + start + ", " + end + ")");
+            }
+            runs.incrementAndGet(b);
+            if (b == failAt) {
+                throw new IllegalArgumentException("block " + b + " of node '" + k.nodeName() + "' is bad");
+            }
+            if (millis > 0) {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        k.setOutput(0, k.input(0));
+    }
+
     private static final OpRegistry REGISTRY =
-            TestOps.REGISTRY.with(List.of(HEAVY_ID, GATE, PAR_FOR));
+            TestOps.REGISTRY.with(List.of(HEAVY_ID, GATE, PAR_FOR, BLOCKS));
 
     private Graph g;
     private ExecutorService executor;
@@ -84,6 +131,8 @@ class SessionConcurrencyTest {
     @BeforeEach
     void setUp() {
         g = new Graph(REGISTRY);
+        BLOCK_RUNS.clear();
+        BLOCK_THREADS.clear();
     }
 
     @AfterEach
@@ -506,6 +555,88 @@ class SessionConcurrencyTest {
         try (Session s = new Session(g, 1)) {
             assertEquals(5.0, s.runner().feed(x, Tensor.scalar(5.0)).fetch(par).run().get(0).getDouble());
         }
+    }
+
+    @ParameterizedTest(name = "pool of {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void aParallelForRunsEveryBlockExactlyOnceOnThePoolsThreads(int threads) {
+        // 1000 items in blocks of 7: 142 full blocks and one of 6
+        Output x = scalarPlaceholder(g, "x");
+        Output blocks = g.nodeBuilder("ConcTestBlocks").name("blocks").input(x).build().output(0);
+        try (Session s = new Session(g, threads)) {
+            for (int run = 1; run <= 20; run++) {
+                assertEquals(3.0, s.runner().feed(x, Tensor.scalar(3.0)).fetch(blocks).run().get(0).getDouble());
+                AtomicIntegerArray runs = BLOCK_RUNS.get("blocks");
+                assertEquals(143, runs.length());
+                for (int b = 0; b < runs.length(); b++) {
+                    assertEquals(run, runs.get(b), "block " + b + " after " + run + " runs");
+                }
+            }
+        }
+        assertWorkersOfOneSessionAtMost(threads);
+    }
+
+    @Test
+    void aPoolOfTwoRunsNodesAndBlocksOnTwoThreadsOnly() {
+        // Eight expensive nodes at once, each splitting 16 blocks of 1 ms over the pool: a thread
+        // that waited for its blocks by joining them would have the pool start compensation
+        // threads, and three or more threads would take turns on two cores.
+        Output x = scalarPlaceholder(g, "x");
+        List<Output> nodes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            nodes.add(g.nodeBuilder("ConcTestBlocks").name("blocks" + i).input(x).attr("count", 16L).attr("grain", 1L)
+                    .attr("millis", 1L).build().output(0));
+        }
+        Output sum = nodes.get(0);
+        for (int i = 1; i < nodes.size(); i++) {
+            sum = named(g, "TestAdd", "sum" + i, sum, nodes.get(i));
+        }
+        try (Session s = new Session(g, 2)) {
+            for (int run = 1; run <= 10; run++) {
+                assertEquals(8.0, s.runner().feed(x, Tensor.scalar(1.0)).fetch(sum).run().get(0).getDouble());
+            }
+            String worker = BLOCK_THREADS.stream().filter(n -> n.startsWith("flowgraph-session-")).findAny().orElseThrow();
+            String prefix = worker.substring(0, worker.indexOf("-worker-") + "-worker-".length());
+            long live = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).count();
+            assertTrue(live <= 2, live + " live threads of this session's pool of 2");
+        }
+        assertWorkersOfOneSessionAtMost(2);
+        for (int i = 0; i < 8; i++) {
+            AtomicIntegerArray runs = BLOCK_RUNS.get("blocks" + i);
+            for (int b = 0; b < runs.length(); b++) {
+                assertEquals(10, runs.get(b), "node " + i + ", block " + b);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "pool of {0}")
+    @ValueSource(ints = {1, 2})
+    void aFailingBlockFailsItsNodeWithItsOwnExceptionAndTheSessionGoesOn(int threads) {
+        Output x = scalarPlaceholder(g, "x");
+        Output bad = g.nodeBuilder("ConcTestBlocks").name("bad").input(x).attr("count", 100L).attr("grain", 1L)
+                .attr("failAt", 3L).build().output(0);
+        Output good = g.nodeBuilder("ConcTestBlocks").name("good").input(x).attr("count", 100L).attr("grain", 1L)
+                .build().output(0);
+        try (Session s = new Session(g, threads)) {
+            KernelException e = assertThrows(KernelException.class,
+                    () -> s.runner().feed(x, Tensor.scalar(1.0)).fetch(bad).run());
+            assertEquals("bad", e.nodeName());
+            assertTrue(e.getMessage().contains("failed: block 3 of node 'bad' is bad"), e.getMessage());
+            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            assertEquals(2.0, s.runner().feed(x, Tensor.scalar(2.0)).fetch(good).run().get(0).getDouble());
+        }
+    }
+
+    /** Checks that the blocks ran on at most {@code threads} workers of one session, or the caller. */
+    private static void assertWorkersOfOneSessionAtMost(int threads) {
+        Set<String> workers = new HashSet<>();
+        for (String name : BLOCK_THREADS) {
+            if (!name.equals(Thread.currentThread().getName())) {
+                assertTrue(name.startsWith("flowgraph-session-"), name);
+                workers.add(name);
+            }
+        }
+        assertTrue(workers.size() <= threads, "blocks ran on " + workers + " for a pool of " + threads);
     }
 
     @Test

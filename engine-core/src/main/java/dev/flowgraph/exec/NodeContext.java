@@ -15,7 +15,6 @@ import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
 import dev.flowgraph.spi.VariableRef;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -134,62 +133,23 @@ final class NodeContext implements KernelContext {
             }
             return;
         }
-        ParallelBlocks task = new ParallelBlocks(run, 0, blocks, count, grain, body);
+        ParallelBlocks shared = new ParallelBlocks(run, blocks, count, grain, body);
+        int threads = pool.getParallelism();
         try {
             if (ForkJoinTask.getPool() == pool) {
-                task.invoke();
-            } else {
-                pool.execute(task);
-                awaitFromOutside(task);
+                shared.runWithin(pool, Math.min(blocks, threads) - 1);
+            } else if (!shared.runOutside(pool, Math.min(blocks, threads))) {
+                // The caller, running a cheap node, was interrupted while it waited: the run is
+                // cancelled, the blocks not yet started are skipped, and the caller does not wait
+                // for those still running.
+                ParallelBlocks.checkNotStopped(run);
+                throw new IllegalStateException("node '" + node.name() + "' was interrupted while it waited for its"
+                        + " parallelFor blocks");
             }
         } catch (RejectedExecutionException e) {
             throw new SessionClosedException("The session was closed while node '" + node.name()
                     + "' needed its pool");
-        } catch (RuntimeException e) {
-            throw original(e);
-        } catch (Error e) {
-            throw original(e);
         }
-    }
-
-    /**
-     * Waits for the blocks from a thread outside the pool (the run's caller, running a cheap node).
-     * The wait is interruptible, unlike {@code pool.invoke}, which clears the interrupt flag while
-     * it waits: an interrupt of the caller cancels the run, and the blocks not yet started are
-     * skipped, so the caller returns without waiting for them.
-     */
-    private void awaitFromOutside(ParallelBlocks task) {
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ParallelBlocks.checkNotStopped(run);
-            throw new IllegalStateException("node '" + node.name() + "' was interrupted while it waited for its"
-                    + " parallelFor blocks", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    /**
-     * Returns the exception a block threw. A block that failed on another thread reaches the
-     * joining thread as a copy of its exception, often made with the no-argument constructor and
-     * so without its message, whose cause is the original (one copy per fork/join level crossed).
-     */
-    @SuppressWarnings("unchecked")
-    private static <T extends Throwable> T original(T e) {
-        T found = e;
-        while (found.getCause() != null && found.getCause().getClass() == found.getClass()) {
-            found = (T) found.getCause();
-        }
-        return found;
     }
 
     /**
