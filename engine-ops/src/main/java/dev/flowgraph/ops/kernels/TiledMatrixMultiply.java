@@ -355,7 +355,7 @@ public final class TiledMatrixMultiply {
          * -XX:+PrintInlining}), its code ran 3 to 4 times slower: inlined into {@link Layout#run}
          * (in some JVMs, by the order things were compiled in); with a second loop for an unpaired
          * last row, once an odd tile had reached it (hence the padded rows); and with a check that
-         * throws (an {@code if}, or Guava's {@code checkArgument}) at its start. Its bytecode (335
+         * throws (an {@code if}, or Guava's {@code checkArgument}) at its start. Its bytecode (336
          * bytes) is kept over HotSpot's FreqInlineSize (325), so that C2 never inlines it, by the
          * assertion of its preconditions: C2 drops the disabled branch where assertions are off,
          * and the tests, where they are on, check it.
@@ -483,7 +483,7 @@ public final class TiledMatrixMultiply {
          * -XX:+PrintInlining}), its code ran 3 to 4 times slower: inlined into {@link Layout#run}
          * (in some JVMs, by the order things were compiled in); with a second loop for an unpaired
          * last row, once an odd tile had reached it (hence the padded rows); and with a check that
-         * throws (an {@code if}, or Guava's {@code checkArgument}) at its start. Its bytecode (335
+         * throws (an {@code if}, or Guava's {@code checkArgument}) at its start. Its bytecode (336
          * bytes) is kept over HotSpot's FreqInlineSize (325), so that C2 never inlines it, by the
          * assertion of its preconditions: C2 drops the disabled branch where assertions are off,
          * and the tests, where they are on, check it.
