@@ -86,14 +86,12 @@ public final class KernelTuning {
      * Returns whether a FLOAT32 or FLOAT64 product of {@code [m, k] · [k, n]} matrices runs on
      * {@link TiledMatrixMultiply} as its transpose, {@code Cᵀ = op(B)ᵀ · op(A)ᵀ}, written back
      * transposed: when C has fewer columns than rows and fewer than {@link #MATMUL_TILE_COLUMNS},
-     * an even number of them, and the transposed product is itself large enough for the tiled
-     * kernel. The micro-kernel's vectorised loop runs along the rows of the product it computes,
-     * so the transpose gives it longer rows: {@code [128, 128] · [128, 10]} would otherwise run on {@link MatrixMultiply}
+     * and the transposed product is itself large enough for the tiled kernel. The micro-kernel's
+     * vectorised loop runs along the rows of the product it computes, so the transpose gives it
+     * longer rows: {@code [128, 128] · [128, 10]} would otherwise run on {@link MatrixMultiply}
      * with rows of 10, and {@code [784, 128] · [128, 128]} on tiles 128 columns wide instead of
-     * 512. An odd n keeps its kernel: a tile with an odd number of rows makes the tiled kernel
-     * slower for the rest of the process (see {@code TiledMatrixMultiply}'s micro-kernel). Every
-     * element is the same chain of FMAs in increasing inner index either way, so this choice
-     * changes only the speed.
+     * 512. Every element is the same chain of FMAs in increasing inner index either way, so this
+     * choice changes only the speed.
      *
      * @param m the number of output rows
      * @param k the inner dimension
@@ -101,7 +99,7 @@ public final class KernelTuning {
      * @return true to compute the transposed product on the tiled kernel
      */
     public static boolean matMulTransposed(int m, int k, int n) {
-        return n < m && n < MATMUL_TILE_COLUMNS && n % 2 == 0 && matMulTiled(n, k, m);
+        return n < m && n < MATMUL_TILE_COLUMNS && matMulTiled(n, k, m);
     }
 
     /**

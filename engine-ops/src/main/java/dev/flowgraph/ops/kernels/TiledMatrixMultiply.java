@@ -39,8 +39,11 @@ import java.util.Arrays;
  * loop variable alone and taken out of its {@code float[][]} right before the loop: measured on
  * JDK 17, offsets into one shared array, a loop body larger than this (three C rows, or eight
  * inner indices), or rows taken out of the arrays earlier, each keep C2 from vectorising it,
- * which makes it 4 to 6 times slower. The loop lives in a method too large for C2 to inline
- * ({@code multiplyRows}), so that it keeps its own vectorised compilation.
+ * which makes it 4 to 6 times slower. A tile with an odd number of rows gets one more row in
+ * its panels, zeros in A and a C row that is thrown away, so that the micro-kernel only ever runs
+ * pairs of rows: a loop of its own for an unpaired row made C2's code for the pairs 3 to 4 times
+ * slower for the rest of the JVM once an odd tile had reached it. The loop lives in a method too
+ * large for C2 to inline ({@code multiplyRows}), so that it keeps its own vectorised compilation.
  *
  * <p><b>Why the result does not depend on the tiling or the pool.</b> Every element of C is
  * computed by exactly one tile, as {@code s = 0; for p = 0..k-1: s = fma(op(A)[i, p],
@@ -191,6 +194,15 @@ public final class TiledMatrixMultiply {
             return new Tile(t / perBatch, row, Math.min(KernelTuning.MATMUL_TILE_ROWS, m - row), column,
                     Math.min(KernelTuning.MATMUL_TILE_COLUMNS, n - column));
         }
+
+        /**
+         * The rows of the tile's A panel and C rows: {@link #rows} rounded up to an even number,
+         * the extra row all zeros in A and thrown away in C, so that the micro-kernel only ever
+         * runs pairs of rows.
+         */
+        int panelRows() {
+            return rows + rows % 2;
+        }
     }
 
     /**
@@ -269,9 +281,9 @@ public final class TiledMatrixMultiply {
             this.a = a;
             this.b = b;
             int depth = padded(Math.min(k, KernelTuning.MATMUL_DEPTH_BLOCK));
-            this.aPanel = new float[tile.rows * depth];
+            this.aPanel = new float[tile.panelRows() * depth];
             this.bPanel = new float[depth][tile.columns];
-            this.cRows = new float[tile.rows][tile.columns];
+            this.cRows = new float[tile.panelRows()][tile.columns];
         }
 
         /**
@@ -330,27 +342,29 @@ public final class TiledMatrixMultiply {
 
         @Override
         void multiplyBlock(int steps) {
-            multiplyRows(aPanel, bPanel, cRows, tile.rows, tile.columns, steps);
+            multiplyRows(aPanel, bPanel, cRows, tile.panelRows(), tile.columns, steps);
         }
 
         /**
          * Adds {@code sum over p < steps of op(A)[i, p] * b[p][j]} to {@code c[i][j]} for i below
-         * {@code rows} and j below {@code columns}, with chained FMAs in increasing p: two rows at a
-         * time, then a last unpaired row; the A values of row r at {@code ap[r * steps + p]}. One
-         * method holds both cases so that its bytecode is larger than HotSpot's FreqInlineSize (325
-         * bytes): C2 then compiles it on its own and never inlines it into {@link Layout#run}, where,
-         * measured on JDK 17, the inlined copy of the loop is not vectorised and the product runs 3
-         * to 4 times slower. Measured too: once a tile with an odd number of rows has reached the
-         * unpaired row, C2's compilation of this method (with both loops live, whether the odd tile
-         * came before it or made C2 recompile) is as slow for every product after. Padding the rows to an even number instead drops the method under 325
-         * bytes (then it is inlined), and keeping it over 325 bytes with eight inner indices per
-         * step, as two column loops of four, was not vectorised either. So {@link
-         * KernelTuning#matMulTransposed} never gives this kernel a product with an odd number of
-         * rows that it would not have had anyway.
+         * {@code rows} (an even number: see {@link Tile#panelRows}) and j below {@code columns}, with
+         * chained FMAs in increasing p, two rows at a time; the A values of row r at {@code
+         * ap[r * steps + p]}. C2 must compile this method on its own, with this one column loop and
+         * no other. Measured on JDK 17 (a 128 x 784 x 128 product timed before and after one of
+         * 97 x 131 x 53 in the same JVM, with {@code -XX:+PrintCompilation} and {@code
+         * -XX:+PrintInlining}), its code ran 3 to 4 times slower: inlined into {@link Layout#run}
+         * (in some JVMs, by the order things were compiled in); with a second loop for an unpaired
+         * last row, once an odd tile had reached it (hence the padded rows); and with a check that
+         * throws (an {@code if}, or Guava's {@code checkArgument}) at its start. Its bytecode (336
+         * bytes) is kept over HotSpot's FreqInlineSize (325), so that C2 never inlines it, by the
+         * assertion of its preconditions: C2 drops the disabled branch where assertions are off,
+         * and the tests, where they are on, check it.
          */
         private static void multiplyRows(float[] ap, float[][] b, float[][] c, int rows, int columns, int steps) {
-            int r = 0;
-            for (; r + 1 < rows; r += 2) {
+            assert rows % 2 == 0 && steps % STEP == 0 && ap.length >= rows * steps && c.length >= rows
+                    && b.length >= steps : rows + " rows and " + steps + " inner steps do not fit panels of "
+                            + ap.length + ", " + c.length + " and " + b.length;
+            for (int r = 0; r < rows; r += 2) {
                 for (int p = 0; p < steps; p += STEP) {
                     int q = r * steps + p;
                     int s = q + steps;
@@ -378,24 +392,6 @@ public final class TiledMatrixMultiply {
                     }
                 }
             }
-            if (r == rows) {
-                return;
-            }
-            for (int p = 0; p < steps; p += STEP) {
-                int q = r * steps + p;
-                float a0 = ap[q];
-                float a1 = ap[q + 1];
-                float a2 = ap[q + 2];
-                float a3 = ap[q + 3];
-                float[] b0 = b[p];
-                float[] b1 = b[p + 1];
-                float[] b2 = b[p + 2];
-                float[] b3 = b[p + 3];
-                float[] c0 = c[r];
-                for (int j = 0; j < columns; j++) {
-                    c0[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], c0[j]))));
-                }
-            }
         }
     }
 
@@ -413,9 +409,9 @@ public final class TiledMatrixMultiply {
             this.a = a;
             this.b = b;
             int depth = padded(Math.min(k, KernelTuning.MATMUL_DEPTH_BLOCK));
-            this.aPanel = new double[tile.rows * depth];
+            this.aPanel = new double[tile.panelRows() * depth];
             this.bPanel = new double[depth][tile.columns];
-            this.cRows = new double[tile.rows][tile.columns];
+            this.cRows = new double[tile.panelRows()][tile.columns];
         }
 
         /**
@@ -474,27 +470,29 @@ public final class TiledMatrixMultiply {
 
         @Override
         void multiplyBlock(int steps) {
-            multiplyRows(aPanel, bPanel, cRows, tile.rows, tile.columns, steps);
+            multiplyRows(aPanel, bPanel, cRows, tile.panelRows(), tile.columns, steps);
         }
 
         /**
          * Adds {@code sum over p < steps of op(A)[i, p] * b[p][j]} to {@code c[i][j]} for i below
-         * {@code rows} and j below {@code columns}, with chained FMAs in increasing p: two rows at a
-         * time, then a last unpaired row; the A values of row r at {@code ap[r * steps + p]}. One
-         * method holds both cases so that its bytecode is larger than HotSpot's FreqInlineSize (325
-         * bytes): C2 then compiles it on its own and never inlines it into {@link Layout#run}, where,
-         * measured on JDK 17, the inlined copy of the loop is not vectorised and the product runs 3
-         * to 4 times slower. Measured too: once a tile with an odd number of rows has reached the
-         * unpaired row, C2's compilation of this method (with both loops live, whether the odd tile
-         * came before it or made C2 recompile) is as slow for every product after. Padding the rows to an even number instead drops the method under 325
-         * bytes (then it is inlined), and keeping it over 325 bytes with eight inner indices per
-         * step, as two column loops of four, was not vectorised either. So {@link
-         * KernelTuning#matMulTransposed} never gives this kernel a product with an odd number of
-         * rows that it would not have had anyway.
+         * {@code rows} (an even number: see {@link Tile#panelRows}) and j below {@code columns}, with
+         * chained FMAs in increasing p, two rows at a time; the A values of row r at {@code
+         * ap[r * steps + p]}. C2 must compile this method on its own, with this one column loop and
+         * no other. Measured on JDK 17 (a 128 x 784 x 128 product timed before and after one of
+         * 97 x 131 x 53 in the same JVM, with {@code -XX:+PrintCompilation} and {@code
+         * -XX:+PrintInlining}), its code ran 3 to 4 times slower: inlined into {@link Layout#run}
+         * (in some JVMs, by the order things were compiled in); with a second loop for an unpaired
+         * last row, once an odd tile had reached it (hence the padded rows); and with a check that
+         * throws (an {@code if}, or Guava's {@code checkArgument}) at its start. Its bytecode (336
+         * bytes) is kept over HotSpot's FreqInlineSize (325), so that C2 never inlines it, by the
+         * assertion of its preconditions: C2 drops the disabled branch where assertions are off,
+         * and the tests, where they are on, check it.
          */
         private static void multiplyRows(double[] ap, double[][] b, double[][] c, int rows, int columns, int steps) {
-            int r = 0;
-            for (; r + 1 < rows; r += 2) {
+            assert rows % 2 == 0 && steps % STEP == 0 && ap.length >= rows * steps && c.length >= rows
+                    && b.length >= steps : rows + " rows and " + steps + " inner steps do not fit panels of "
+                            + ap.length + ", " + c.length + " and " + b.length;
+            for (int r = 0; r < rows; r += 2) {
                 for (int p = 0; p < steps; p += STEP) {
                     int q = r * steps + p;
                     int s = q + steps;
@@ -520,24 +518,6 @@ public final class TiledMatrixMultiply {
                         c0[j] = Math.fma(a03, x3, Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, c0[j]))));
                         c1[j] = Math.fma(a13, x3, Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, c1[j]))));
                     }
-                }
-            }
-            if (r == rows) {
-                return;
-            }
-            for (int p = 0; p < steps; p += STEP) {
-                int q = r * steps + p;
-                double a0 = ap[q];
-                double a1 = ap[q + 1];
-                double a2 = ap[q + 2];
-                double a3 = ap[q + 3];
-                double[] b0 = b[p];
-                double[] b1 = b[p + 1];
-                double[] b2 = b[p + 2];
-                double[] b3 = b[p + 3];
-                double[] c0 = c[r];
-                for (int j = 0; j < columns; j++) {
-                    c0[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], c0[j]))));
                 }
             }
         }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -160,12 +163,12 @@ class TiledMatrixMultiplyTest {
         // its transpose has rows of 128. [784, 128] · [128, 128]: rows of 128 become rows of 784.
         assertTrue(KernelTuning.matMulTransposed(128, 128, 10));
         assertTrue(KernelTuning.matMulTransposed(784, 128, 128));
-        // Square, wider than tall, rows as long as a tile, an odd number of rows for the transpose,
-        // or a transpose with fewer than 4 rows: no.
+        // An odd number of rows for the transpose is fine: the tiled kernel pads its tiles to pairs.
+        assertTrue(KernelTuning.matMulTransposed(784, 128, 127));
+        // Square, wider than tall, rows as long as a tile, or a transpose with fewer than 4 rows: no.
         assertFalse(KernelTuning.matMulTransposed(128, 784, 128));
         assertFalse(KernelTuning.matMulTransposed(128, 10, 784));
         assertFalse(KernelTuning.matMulTransposed(4096, 64, 512));
-        assertFalse(KernelTuning.matMulTransposed(784, 128, 127));
         assertFalse(KernelTuning.matMulTransposed(1024, 1024, 3));
     }
 
@@ -176,6 +179,16 @@ class TiledMatrixMultiplyTest {
                 () -> TiledMatrixMultiply.multiply(new float[100], new float[100], new float[100], ONE, ONE, 10, 10,
                         10, false, false, false, 0, 2));
         assertEquals("tiles [0, 2) are not within [0, 1)", e.getMessage());
+    }
+
+    @Test
+    void keepsTheMicroKernelTooLargeForC2ToInline() throws IOException {
+        // HotSpot's FreqInlineSize is 325 bytes of bytecode; an inlined copy of the micro-kernel
+        // was measured 3 to 4 times slower (see multiplyRows), so an edit that shrinks it must fail.
+        for (String tile : List.of("FloatTile", "DoubleTile")) {
+            int length = codeLength("TiledMatrixMultiply$" + tile + ".class", "multiplyRows");
+            assertTrue(length > 325, tile + ".multiplyRows has " + length + " bytes of bytecode");
+        }
     }
 
     private static String describe(int[] size, boolean ta, boolean tb, boolean tc) {
@@ -245,5 +258,60 @@ class TiledMatrixMultiplyTest {
             }
         }
         return c;
+    }
+
+    /** The length of the bytecode of the one method called {@code method} in a class file beside this class. */
+    private static int codeLength(String classFile, String method) throws IOException {
+        try (DataInputStream in = new DataInputStream(TiledMatrixMultiplyTest.class.getResourceAsStream(classFile))) {
+            in.skipBytes(8); // magic, minor and major version
+            int poolSize = in.readUnsignedShort();
+            String[] utf8 = new String[poolSize];
+            for (int i = 1; i < poolSize; i++) {
+                int tag = in.readUnsignedByte();
+                switch (tag) {
+                    case 1 -> utf8[i] = in.readUTF();
+                    case 7, 8, 16, 19, 20 -> in.skipBytes(2);
+                    case 15 -> in.skipBytes(3);
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);
+                    case 5, 6 -> {
+                        in.skipBytes(8);
+                        i++; // a long or double takes two entries
+                    }
+                    default -> throw new IOException("constant pool tag " + tag);
+                }
+            }
+            in.skipBytes(6); // access flags, this class, super class
+            in.skipBytes(2 * in.readUnsignedShort()); // interfaces
+            skipMembers(in); // fields
+            int methods = in.readUnsignedShort();
+            for (int m = 0; m < methods; m++) {
+                in.skipBytes(2);
+                String name = utf8[in.readUnsignedShort()];
+                in.skipBytes(2);
+                int attributes = in.readUnsignedShort();
+                for (int a = 0; a < attributes; a++) {
+                    String attribute = utf8[in.readUnsignedShort()];
+                    int length = in.readInt();
+                    if (name.equals(method) && attribute.equals("Code")) {
+                        in.skipBytes(4); // max stack, max locals
+                        return in.readInt();
+                    }
+                    in.skipBytes(length);
+                }
+            }
+            throw new IOException(method + " not found in " + classFile);
+        }
+    }
+
+    private static void skipMembers(DataInputStream in) throws IOException {
+        int members = in.readUnsignedShort();
+        for (int m = 0; m < members; m++) {
+            in.skipBytes(6);
+            int attributes = in.readUnsignedShort();
+            for (int a = 0; a < attributes; a++) {
+                in.skipBytes(2);
+                in.skipBytes(in.readInt());
+            }
+        }
     }
 }
