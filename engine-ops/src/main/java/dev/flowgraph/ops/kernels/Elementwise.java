@@ -63,9 +63,12 @@ public final class Elementwise {
      * {@link #binary(float[], float[], float[], BroadcastIndex, FloatBinaryOperator, int, int)}
      * does with the operator's lambda, bit for bit, but through the operation's own loop
      * ({@link BinaryArithmetic}), which the JIT inlines however many other ops the program runs
-     * (and vectorises where the operation allows). A run that
-     * reads an operand with stride 0 (a scalar, or a broadcast column) reads a copy of it
-     * spread over the run, so that every loop is over contiguous elements.
+     * (and vectorises where the operation allows). The operation's loop reads both operands at
+     * the result's own index (see {@link BinaryArithmetic}), so a run reads an operand that is
+     * not already there (a scalar or a broadcast column spread over the run, or a row of a bias
+     * copied) from a copy of it placed in the run's elements of {@code out} first; where neither
+     * operand is there, both are copied to a scratch run. The operation sees the same values in
+     * the same order, so the result is the same bit for bit.
      *
      * @param x the left operand (not modified)
      * @param y the right operand (not modified)
@@ -78,13 +81,26 @@ public final class Elementwise {
     public static void binary(float[] x, float[] y, float[] out, BroadcastIndex index, BinaryArithmetic op,
             int from, int to) {
         if (index.isUnitStride()) {
-            op.apply(x, from, y, from, out, from, to - from);
+            op.apply(x, y, out, from, to);
             return;
         }
         // A run reads each operand with stride 1 or 0: BroadcastIndex's innermost merged axis is
         // one the operand has in full, or one it lacks or has as size 1.
-        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> op.apply(xs == 1 ? x : spread(x, xo, n),
-                xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, n), ys == 1 ? yo : 0, out, o, n));
+        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> {
+            boolean xAligned = xs == 1 && xo == o;
+            boolean yAligned = ys == 1 && yo == o;
+            if (xAligned && yAligned) {
+                op.apply(x, y, out, o, o + n);
+            } else if (xAligned) {
+                op.apply(x, stage(y, yo, ys, out, o, n), out, o, o + n);
+            } else if (yAligned) {
+                op.apply(stage(x, xo, xs, out, o, n), y, out, o, o + n);
+            } else {
+                float[] run = stage(x, xo, xs, new float[n], 0, n);
+                op.apply(run, stage(y, yo, ys, new float[n], 0, n), run, 0, n);
+                System.arraycopy(run, 0, out, o, n);
+            }
+        });
     }
 
     /**
@@ -102,26 +118,51 @@ public final class Elementwise {
     public static void binary(double[] x, double[] y, double[] out, BroadcastIndex index, BinaryArithmetic op,
             int from, int to) {
         if (index.isUnitStride()) {
-            op.apply(x, from, y, from, out, from, to - from);
+            op.apply(x, y, out, from, to);
             return;
         }
-        // As for float: stride 1 or 0.
-        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> op.apply(xs == 1 ? x : spread(x, xo, n),
-                xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, n), ys == 1 ? yo : 0, out, o, n));
+        // As for float: stride 1 or 0, and each operand read where the result is written.
+        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> {
+            boolean xAligned = xs == 1 && xo == o;
+            boolean yAligned = ys == 1 && yo == o;
+            if (xAligned && yAligned) {
+                op.apply(x, y, out, o, o + n);
+            } else if (xAligned) {
+                op.apply(x, stage(y, yo, ys, out, o, n), out, o, o + n);
+            } else if (yAligned) {
+                op.apply(stage(x, xo, xs, out, o, n), y, out, o, o + n);
+            } else {
+                double[] run = stage(x, xo, xs, new double[n], 0, n);
+                op.apply(run, stage(y, yo, ys, new double[n], 0, n), run, 0, n);
+                System.arraycopy(run, 0, out, o, n);
+            }
+        });
     }
 
-    /** Returns {@code n} copies of {@code a[off]} in a new array. */
-    private static float[] spread(float[] a, int off, int n) {
-        float[] run = new float[n];
-        Arrays.fill(run, a[off]);
-        return run;
+    /**
+     * Copies an operand's run, read from {@code a} at {@code off} with stride 0 or 1, to
+     * {@code dest[at, at + n)}, and returns {@code dest}.
+     */
+    private static float[] stage(float[] a, int off, int stride, float[] dest, int at, int n) {
+        if (stride == 0) {
+            Arrays.fill(dest, at, at + n, a[off]);
+        } else {
+            System.arraycopy(a, off, dest, at, n);
+        }
+        return dest;
     }
 
-    /** Returns {@code n} copies of {@code a[off]} in a new array. */
-    private static double[] spread(double[] a, int off, int n) {
-        double[] run = new double[n];
-        Arrays.fill(run, a[off]);
-        return run;
+    /**
+     * Copies an operand's run, read from {@code a} at {@code off} with stride 0 or 1, to
+     * {@code dest[at, at + n)}, and returns {@code dest}.
+     */
+    private static double[] stage(double[] a, int off, int stride, double[] dest, int at, int n) {
+        if (stride == 0) {
+            Arrays.fill(dest, at, at + n, a[off]);
+        } else {
+            System.arraycopy(a, off, dest, at, n);
+        }
+        return dest;
     }
 
     /**
