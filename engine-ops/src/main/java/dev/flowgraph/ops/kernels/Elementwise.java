@@ -84,23 +84,7 @@ public final class Elementwise {
             op.apply(x, y, out, from, to);
             return;
         }
-        // A run reads each operand with stride 1 or 0: BroadcastIndex's innermost merged axis is
-        // one the operand has in full, or one it lacks or has as size 1.
-        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> {
-            boolean xAligned = xs == 1 && xo == o;
-            boolean yAligned = ys == 1 && yo == o;
-            if (xAligned && yAligned) {
-                op.apply(x, y, out, o, o + n);
-            } else if (xAligned) {
-                op.apply(x, stage(y, yo, ys, out, o, n), out, o, o + n);
-            } else if (yAligned) {
-                op.apply(stage(x, xo, xs, out, o, n), y, out, o, o + n);
-            } else {
-                float[] run = stage(x, xo, xs, new float[n], 0, n);
-                op.apply(run, stage(y, yo, ys, new float[n], 0, n), run, 0, n);
-                System.arraycopy(run, 0, out, o, n);
-            }
-        });
+        broadcastRuns(x, y, out, index, op, from, to);
     }
 
     /**
@@ -121,48 +105,61 @@ public final class Elementwise {
             op.apply(x, y, out, from, to);
             return;
         }
-        // As for float: stride 1 or 0, and each operand read where the result is written.
+        broadcastRuns(x, y, out, index, op, from, to);
+    }
+
+    /**
+     * The broadcast path of both {@code BinaryArithmetic} kernels, for {@code float[]} or
+     * {@code double[]} arrays (the type is looked at once per run, the operation's loop is typed).
+     */
+    private static void broadcastRuns(Object x, Object y, Object out, BroadcastIndex index, BinaryArithmetic op,
+            int from, int to) {
+        // A run reads each operand with stride 1 or 0: BroadcastIndex's innermost merged axis is
+        // one the operand has in full, or one it lacks or has as size 1.
         index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> {
             boolean xAligned = xs == 1 && xo == o;
             boolean yAligned = ys == 1 && yo == o;
             if (xAligned && yAligned) {
-                op.apply(x, y, out, o, o + n);
+                apply(op, x, y, out, o, o + n);
             } else if (xAligned) {
-                op.apply(x, stage(y, yo, ys, out, o, n), out, o, o + n);
+                apply(op, x, stage(y, yo, ys, out, o, n), out, o, o + n);
             } else if (yAligned) {
-                op.apply(stage(x, xo, xs, out, o, n), y, out, o, o + n);
+                apply(op, stage(x, xo, xs, out, o, n), y, out, o, o + n);
             } else {
-                double[] run = stage(x, xo, xs, new double[n], 0, n);
-                op.apply(run, stage(y, yo, ys, new double[n], 0, n), run, 0, n);
+                Object run = stage(x, xo, xs, scratch(out, n), 0, n);
+                apply(op, run, stage(y, yo, ys, scratch(out, n), 0, n), run, 0, n);
                 System.arraycopy(run, 0, out, o, n);
             }
         });
     }
 
-    /**
-     * Copies an operand's run, read from {@code a} at {@code off} with stride 0 or 1, to
-     * {@code dest[at, at + n)}, and returns {@code dest}.
-     */
-    private static float[] stage(float[] a, int off, int stride, float[] dest, int at, int n) {
-        if (stride == 0) {
-            Arrays.fill(dest, at, at + n, a[off]);
+    /** Calls the operation's loop for the arrays' type, {@code float[]} or {@code double[]}. */
+    private static void apply(BinaryArithmetic op, Object x, Object y, Object out, int from, int to) {
+        if (out instanceof float[] f) {
+            op.apply((float[]) x, (float[]) y, f, from, to);
         } else {
-            System.arraycopy(a, off, dest, at, n);
+            op.apply((double[]) x, (double[]) y, (double[]) out, from, to);
         }
-        return dest;
     }
 
     /**
      * Copies an operand's run, read from {@code a} at {@code off} with stride 0 or 1, to
-     * {@code dest[at, at + n)}, and returns {@code dest}.
+     * {@code dest[at, at + n)} (an array of a's type), and returns {@code dest}.
      */
-    private static double[] stage(double[] a, int off, int stride, double[] dest, int at, int n) {
-        if (stride == 0) {
-            Arrays.fill(dest, at, at + n, a[off]);
-        } else {
+    private static Object stage(Object a, int off, int stride, Object dest, int at, int n) {
+        if (stride != 0) {
             System.arraycopy(a, off, dest, at, n);
+        } else if (a instanceof float[] f) {
+            Arrays.fill((float[]) dest, at, at + n, f[off]);
+        } else {
+            Arrays.fill((double[]) dest, at, at + n, ((double[]) a)[off]);
         }
         return dest;
+    }
+
+    /** Returns a new array of {@code n} elements of the type of {@code like}. */
+    private static Object scratch(Object like, int n) {
+        return like instanceof float[] ? new float[n] : new double[n];
     }
 
     /**

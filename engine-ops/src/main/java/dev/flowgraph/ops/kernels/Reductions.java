@@ -30,12 +30,7 @@ public final class Reductions {
     public static void fold(double[] in, ReduceLayout layout, FoldOperation op, double identity,
             double[] out, int from, int to) {
         if (foldsByColumns(layout, from, to)) {
-            Arrays.fill(out, from, to, identity);
-            int inner = layout.keptDims[layout.keptDims.length - 1];
-            for (int o = from, n; o < to; o += n) {
-                n = Math.min(to - o, inner - o % inner);
-                foldColumns(in, layout, 0, layout.baseOffset(o), op, out, o, n);
-            }
+            foldByColumns(in, layout, op, identity, out, from, to);
             return;
         }
         for (int o = from; o < to; o++) {
@@ -58,20 +53,36 @@ public final class Reductions {
     }
 
     /**
+     * Folds outputs {@code [from, to)} column by column, for a {@code float[]} or {@code double[]}
+     * input: each run of outputs within one row of the innermost kept axis at a time.
+     */
+    private static void foldByColumns(Object in, ReduceLayout layout, FoldOperation op, double identity,
+            double[] out, int from, int to) {
+        Arrays.fill(out, from, to, identity);
+        int inner = layout.keptDims[layout.keptDims.length - 1];
+        for (int o = from, n; o < to; o += n) {
+            n = Math.min(to - o, inner - o % inner);
+            foldColumns(in, layout, 0, layout.baseOffset(o), op, out, o, n);
+        }
+    }
+
+    /**
      * Folds, for each reduced position in row-major order (the order of {@link #fold(double[],
      * ReduceLayout, int, int, FoldOperation, double)}), the {@code n} consecutive input elements
-     * there into {@code out[o, o + n)}.
+     * there into {@code out[o, o + n)}; the input's type is looked at once per row.
      */
-    private static void foldColumns(double[] in, ReduceLayout l, int level, int offset, FoldOperation op,
+    private static void foldColumns(Object in, ReduceLayout l, int level, int offset, FoldOperation op,
             double[] out, int o, int n) {
         int count = l.reducedDims[level];
         int stride = l.reducedStrides[level];
         boolean innermost = level == l.reducedDims.length - 1;
         for (int t = 0, at = offset; t < count; t++, at += stride) {
-            if (innermost) {
-                op.foldColumns(in, at, out, o, n);
-            } else {
+            if (!innermost) {
                 foldColumns(in, l, level + 1, at, op, out, o, n);
+            } else if (in instanceof float[] f) {
+                op.foldColumns(f, at, out, o, n);
+            } else {
+                op.foldColumns((double[]) in, at, out, o, n);
             }
         }
     }
@@ -107,12 +118,7 @@ public final class Reductions {
     public static void fold(float[] in, ReduceLayout layout, FoldOperation op, double identity,
             double[] out, int from, int to) {
         if (foldsByColumns(layout, from, to)) {
-            Arrays.fill(out, from, to, identity);
-            int inner = layout.keptDims[layout.keptDims.length - 1];
-            for (int o = from, n; o < to; o += n) {
-                n = Math.min(to - o, inner - o % inner);
-                foldColumns(in, layout, 0, layout.baseOffset(o), op, out, o, n);
-            }
+            foldByColumns(in, layout, op, identity, out, from, to);
             return;
         }
         for (int o = from; o < to; o++) {
@@ -120,20 +126,6 @@ public final class Reductions {
         }
     }
 
-    /** As {@link #foldColumns(double[], ReduceLayout, int, int, FoldOperation, double[], int, int)}. */
-    private static void foldColumns(float[] in, ReduceLayout l, int level, int offset, FoldOperation op,
-            double[] out, int o, int n) {
-        int count = l.reducedDims[level];
-        int stride = l.reducedStrides[level];
-        boolean innermost = level == l.reducedDims.length - 1;
-        for (int t = 0, at = offset; t < count; t++, at += stride) {
-            if (innermost) {
-                op.foldColumns(in, at, out, o, n);
-            } else {
-                foldColumns(in, l, level + 1, at, op, out, o, n);
-            }
-        }
-    }
 
     private static double fold(float[] in, ReduceLayout l, int level, int offset, FoldOperation op, double acc) {
         int n = l.reducedDims.length == 0 ? 1 : l.reducedDims[level];

@@ -167,14 +167,18 @@ class ElementwiseTest {
             BinaryArithmetic.MAXIMUM, Arithmetic::maximum, BinaryArithmetic.MINIMUM, Arithmetic::minimum,
             BinaryArithmetic.POW, Arithmetic::pow, BinaryArithmetic.SQUARED_DIFFERENCE, (x, y) -> (x - y) * (x - y));
 
+    /** Operands for the binary operations: NaN, infinities, signed zeros, overflow, pow's specials. */
+    private static final float[] BINARY_FLOATS = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f,
+        -0f, Float.MIN_VALUE, Float.MAX_VALUE, 1f, -1f, 2f, -2.5f, 0.5f};
+    private static final double[] BINARY_DOUBLES = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        0.0, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1, -1, 2, -2.5, 0.5};
+
     @Test
     void binaryArithmeticMatchesTheLambdaBitForBit() {
         // Every pair of the unary test's values, equal shapes, then the same x by each y as a
         // scalar (the spread-copy path): NaN, infinities, signed zeros, overflow, pow's specials.
-        float[] fv = withRandom(new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
-            Float.MIN_VALUE, Float.MAX_VALUE, 1f, -1f, 2f, -2.5f, 0.5f});
-        double[] dv = withRandom(new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0,
-            -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1, -1, 2, -2.5, 0.5});
+        float[] fv = withRandom(BINARY_FLOATS);
+        double[] dv = withRandom(BINARY_DOUBLES);
         int n = fv.length;
         BroadcastIndex same = BroadcastIndex.sameShape(n, 2);
         BroadcastIndex byScalar = new BroadcastIndex(new long[] {n}, new long[] {n}, new long[] {});
@@ -232,10 +236,8 @@ class ElementwiseTest {
         // path of the broadcast loop: x where the result is and y copied (a bias row) or spread
         // (a column); y where the result is and x copied or spread; neither (both into a scratch
         // run). Whole results, and a range that starts and ends inside rows.
-        float[] fv = withRandom(new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
-            Float.MIN_VALUE, Float.MAX_VALUE, 1f, -1f, 2f, -2.5f, 0.5f});
-        double[] dv = withRandom(new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0,
-            -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1, -1, 2, -2.5, 0.5});
+        float[] fv = withRandom(BINARY_FLOATS);
+        double[] dv = withRandom(BINARY_DOUBLES);
         long[] matrix = {4, 53};
         long[] row = {53};
         long[] column = {4, 1};
