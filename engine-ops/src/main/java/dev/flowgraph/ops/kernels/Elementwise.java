@@ -63,9 +63,12 @@ public final class Elementwise {
      * {@link #binary(float[], float[], float[], BroadcastIndex, FloatBinaryOperator, int, int)}
      * does with the operator's lambda, bit for bit, but through the operation's own loop
      * ({@link BinaryArithmetic}), which the JIT inlines however many other ops the program runs
-     * (and vectorises where the operation allows). A run that
-     * reads an operand with stride 0 (a scalar, or a broadcast column) reads a copy of it
-     * spread over the run, so that every loop is over contiguous elements.
+     * (and vectorises where the operation allows). The operation's loop reads both operands at
+     * the result's own index (see {@link BinaryArithmetic}), so a run reads an operand that is
+     * not already there (a scalar or a broadcast column spread over the run, or a row of a bias
+     * copied) from a copy of it placed in the run's elements of {@code out} first; where neither
+     * operand is there, both are copied to a scratch run. The operation sees the same values in
+     * the same order, so the result is the same bit for bit.
      *
      * @param x the left operand (not modified)
      * @param y the right operand (not modified)
@@ -78,13 +81,10 @@ public final class Elementwise {
     public static void binary(float[] x, float[] y, float[] out, BroadcastIndex index, BinaryArithmetic op,
             int from, int to) {
         if (index.isUnitStride()) {
-            op.apply(x, from, y, from, out, from, to - from);
+            op.apply(x, y, out, from, to);
             return;
         }
-        // A run reads each operand with stride 1 or 0: BroadcastIndex's innermost merged axis is
-        // one the operand has in full, or one it lacks or has as size 1.
-        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> op.apply(xs == 1 ? x : spread(x, xo, n),
-                xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, n), ys == 1 ? yo : 0, out, o, n));
+        broadcastRuns(x, y, out, index, op, from, to);
     }
 
     /**
@@ -102,26 +102,64 @@ public final class Elementwise {
     public static void binary(double[] x, double[] y, double[] out, BroadcastIndex index, BinaryArithmetic op,
             int from, int to) {
         if (index.isUnitStride()) {
-            op.apply(x, from, y, from, out, from, to - from);
+            op.apply(x, y, out, from, to);
             return;
         }
-        // As for float: stride 1 or 0.
-        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> op.apply(xs == 1 ? x : spread(x, xo, n),
-                xs == 1 ? xo : 0, ys == 1 ? y : spread(y, yo, n), ys == 1 ? yo : 0, out, o, n));
+        broadcastRuns(x, y, out, index, op, from, to);
     }
 
-    /** Returns {@code n} copies of {@code a[off]} in a new array. */
-    private static float[] spread(float[] a, int off, int n) {
-        float[] run = new float[n];
-        Arrays.fill(run, a[off]);
-        return run;
+    /**
+     * The broadcast path of both {@code BinaryArithmetic} kernels, for {@code float[]} or
+     * {@code double[]} arrays (the type is looked at once per run, the operation's loop is typed).
+     */
+    private static void broadcastRuns(Object x, Object y, Object out, BroadcastIndex index, BinaryArithmetic op,
+            int from, int to) {
+        // A run reads each operand with stride 1 or 0: BroadcastIndex's innermost merged axis is
+        // one the operand has in full, or one it lacks or has as size 1.
+        index.forEachRun(from, to, (o, n, xo, xs, yo, ys) -> {
+            boolean xAligned = xs == 1 && xo == o;
+            boolean yAligned = ys == 1 && yo == o;
+            if (xAligned && yAligned) {
+                apply(op, x, y, out, o, o + n);
+            } else if (xAligned) {
+                apply(op, x, stage(y, yo, ys, out, o, n), out, o, o + n);
+            } else if (yAligned) {
+                apply(op, stage(x, xo, xs, out, o, n), y, out, o, o + n);
+            } else {
+                Object run = stage(x, xo, xs, scratch(out, n), 0, n);
+                apply(op, run, stage(y, yo, ys, scratch(out, n), 0, n), run, 0, n);
+                System.arraycopy(run, 0, out, o, n);
+            }
+        });
     }
 
-    /** Returns {@code n} copies of {@code a[off]} in a new array. */
-    private static double[] spread(double[] a, int off, int n) {
-        double[] run = new double[n];
-        Arrays.fill(run, a[off]);
-        return run;
+    /** Calls the operation's loop for the arrays' type, {@code float[]} or {@code double[]}. */
+    private static void apply(BinaryArithmetic op, Object x, Object y, Object out, int from, int to) {
+        if (out instanceof float[] f) {
+            op.apply((float[]) x, (float[]) y, f, from, to);
+        } else {
+            op.apply((double[]) x, (double[]) y, (double[]) out, from, to);
+        }
+    }
+
+    /**
+     * Copies an operand's run, read from {@code a} at {@code off} with stride 0 or 1, to
+     * {@code dest[at, at + n)} (an array of a's type), and returns {@code dest}.
+     */
+    private static Object stage(Object a, int off, int stride, Object dest, int at, int n) {
+        if (stride != 0) {
+            System.arraycopy(a, off, dest, at, n);
+        } else if (a instanceof float[] f) {
+            Arrays.fill((float[]) dest, at, at + n, f[off]);
+        } else {
+            Arrays.fill((double[]) dest, at, at + n, ((double[]) a)[off]);
+        }
+        return dest;
+    }
+
+    /** Returns a new array of {@code n} elements of the type of {@code like}. */
+    private static Object scratch(Object like, int n) {
+        return like instanceof float[] ? new float[n] : new double[n];
     }
 
     /**

@@ -34,6 +34,16 @@ public enum FoldOperation {
             for (int t = 0, i = offset; t < n; t++, i += stride) { acc += in[i]; }
             return acc;
         }
+
+        @Override
+        void foldColumns(float[] in, int offset, double[] acc, int at, int n) {
+            for (int i = offset, j = at; j < at + n; i++, j++) { acc[j] += in[i]; }
+        }
+
+        @Override
+        void foldColumns(double[] in, int offset, double[] acc, int at, int n) {
+            for (int i = offset, j = at; j < at + n; i++, j++) { acc[j] += in[i]; }
+        }
     },
     /** {@code acc * x}. */
     PRODUCT {
@@ -47,6 +57,16 @@ public enum FoldOperation {
         double fold(double[] in, int offset, int stride, int n, double acc) {
             for (int t = 0, i = offset; t < n; t++, i += stride) { acc *= in[i]; }
             return acc;
+        }
+
+        @Override
+        void foldColumns(float[] in, int offset, double[] acc, int at, int n) {
+            for (int i = offset, j = at; j < at + n; i++, j++) { acc[j] *= in[i]; }
+        }
+
+        @Override
+        void foldColumns(double[] in, int offset, double[] acc, int at, int n) {
+            for (int i = offset, j = at; j < at + n; i++, j++) { acc[j] *= in[i]; }
         }
     },
     /** {@code Math.max(acc, x)}: NaN propagates; {@code 0.0} is larger than {@code -0.0}. */
@@ -62,6 +82,16 @@ public enum FoldOperation {
             for (int t = 0, i = offset; t < n; t++, i += stride) { acc = Math.max(acc, in[i]); }
             return acc;
         }
+
+        @Override
+        void foldColumns(float[] in, int offset, double[] acc, int at, int n) {
+            for (int i = offset, j = at; j < at + n; i++, j++) { acc[j] = Math.max(acc[j], in[i]); }
+        }
+
+        @Override
+        void foldColumns(double[] in, int offset, double[] acc, int at, int n) {
+            for (int i = offset, j = at; j < at + n; i++, j++) { acc[j] = Math.max(acc[j], in[i]); }
+        }
     },
     /** {@code Math.min(acc, x)}: NaN propagates; {@code -0.0} is smaller than {@code 0.0}. */
     MINIMUM {
@@ -75,6 +105,16 @@ public enum FoldOperation {
         double fold(double[] in, int offset, int stride, int n, double acc) {
             for (int t = 0, i = offset; t < n; t++, i += stride) { acc = Math.min(acc, in[i]); }
             return acc;
+        }
+
+        @Override
+        void foldColumns(float[] in, int offset, double[] acc, int at, int n) {
+            for (int i = offset, j = at; j < at + n; i++, j++) { acc[j] = Math.min(acc[j], in[i]); }
+        }
+
+        @Override
+        void foldColumns(double[] in, int offset, double[] acc, int at, int n) {
+            for (int i = offset, j = at; j < at + n; i++, j++) { acc[j] = Math.min(acc[j], in[i]); }
         }
     };
 
@@ -91,4 +131,18 @@ public enum FoldOperation {
      * @return the accumulator after the last element
      */
     abstract double fold(double[] in, int offset, int stride, int n, double acc);
+
+    /**
+     * Folds {@code in[offset + j]} into {@code acc[at + j]} for {@code 0 <= j < n}: one step of
+     * {@code n} outputs' folds at once, for an input whose consecutive elements belong to
+     * consecutive outputs.
+     */
+    abstract void foldColumns(float[] in, int offset, double[] acc, int at, int n);
+
+    /**
+     * Folds {@code in[offset + j]} into {@code acc[at + j]} for {@code 0 <= j < n}: one step of
+     * {@code n} outputs' folds at once, for an input whose consecutive elements belong to
+     * consecutive outputs.
+     */
+    abstract void foldColumns(double[] in, int offset, double[] acc, int at, int n);
 }

@@ -51,6 +51,13 @@ public final class KernelTuning {
      */
     public static final int REDUCE_BLOCK_ELEMENTS = 65_536;
 
+    /**
+     * The fewest outputs a block of a reduction that keeps the input's last axis must hold to
+     * fold them column by column (a row of input into a run of outputs); with fewer, each output
+     * is folded alone, as the call per run would cost more than it saves.
+     */
+    public static final int REDUCE_COLUMNS_MIN = 8;
+
     private KernelTuning() {}
 
     /**

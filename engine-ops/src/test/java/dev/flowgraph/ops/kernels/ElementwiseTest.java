@@ -167,14 +167,18 @@ class ElementwiseTest {
             BinaryArithmetic.MAXIMUM, Arithmetic::maximum, BinaryArithmetic.MINIMUM, Arithmetic::minimum,
             BinaryArithmetic.POW, Arithmetic::pow, BinaryArithmetic.SQUARED_DIFFERENCE, (x, y) -> (x - y) * (x - y));
 
+    /** Operands for the binary operations: NaN, infinities, signed zeros, overflow, pow's specials. */
+    private static final float[] BINARY_FLOATS = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f,
+        -0f, Float.MIN_VALUE, Float.MAX_VALUE, 1f, -1f, 2f, -2.5f, 0.5f};
+    private static final double[] BINARY_DOUBLES = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        0.0, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1, -1, 2, -2.5, 0.5};
+
     @Test
     void binaryArithmeticMatchesTheLambdaBitForBit() {
         // Every pair of the unary test's values, equal shapes, then the same x by each y as a
         // scalar (the spread-copy path): NaN, infinities, signed zeros, overflow, pow's specials.
-        float[] fv = withRandom(new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
-            Float.MIN_VALUE, Float.MAX_VALUE, 1f, -1f, 2f, -2.5f, 0.5f});
-        double[] dv = withRandom(new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0,
-            -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1, -1, 2, -2.5, 0.5});
+        float[] fv = withRandom(BINARY_FLOATS);
+        double[] dv = withRandom(BINARY_DOUBLES);
         int n = fv.length;
         BroadcastIndex same = BroadcastIndex.sameShape(n, 2);
         BroadcastIndex byScalar = new BroadcastIndex(new long[] {n}, new long[] {n}, new long[] {});
@@ -195,23 +199,91 @@ class ElementwiseTest {
     }
 
     private static void assertBinaryBits(BinaryArithmetic op, float[] x, float[] y, BroadcastIndex ix) {
-        float[] got = new float[x.length];
-        float[] want = new float[x.length];
-        Elementwise.binary(x, y, got, ix, op, 0, x.length);
-        Elementwise.binary(x, y, want, ix, FLOAT_BINARY_LAMBDAS.get(op), 0, x.length);
-        for (int i = 0; i < x.length; i++) {
+        assertBinaryBits(op, x, y, ix, 0, x.length);
+    }
+
+    private static void assertBinaryBits(BinaryArithmetic op, double[] x, double[] y, BroadcastIndex ix) {
+        assertBinaryBits(op, x, y, ix, 0, x.length);
+    }
+
+    /** Compares result elements {@code [from, to)} and checks that the others stay 0 in both. */
+    private static void assertBinaryBits(BinaryArithmetic op, float[] x, float[] y, BroadcastIndex ix, int from,
+            int to) {
+        float[] got = new float[ix.size()];
+        float[] want = new float[ix.size()];
+        Elementwise.binary(x, y, got, ix, op, from, to);
+        Elementwise.binary(x, y, want, ix, FLOAT_BINARY_LAMBDAS.get(op), from, to);
+        for (int i = 0; i < got.length; i++) {
             assertEquals(Float.floatToIntBits(want[i]), Float.floatToIntBits(got[i]), op + " at " + i);
         }
     }
 
-    private static void assertBinaryBits(BinaryArithmetic op, double[] x, double[] y, BroadcastIndex ix) {
-        double[] got = new double[x.length];
-        double[] want = new double[x.length];
-        Elementwise.binary(x, y, got, ix, op, 0, x.length);
-        Elementwise.binary(x, y, want, ix, DOUBLE_BINARY_LAMBDAS.get(op), 0, x.length);
-        for (int i = 0; i < x.length; i++) {
+    /** Compares result elements {@code [from, to)} and checks that the others stay 0 in both. */
+    private static void assertBinaryBits(BinaryArithmetic op, double[] x, double[] y, BroadcastIndex ix, int from,
+            int to) {
+        double[] got = new double[ix.size()];
+        double[] want = new double[ix.size()];
+        Elementwise.binary(x, y, got, ix, op, from, to);
+        Elementwise.binary(x, y, want, ix, DOUBLE_BINARY_LAMBDAS.get(op), from, to);
+        for (int i = 0; i < got.length; i++) {
             assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), op + " at " + i);
         }
+    }
+
+    @Test
+    void binaryArithmeticOnEveryKindOfRunMatchesTheLambdaBitForBit() {
+        // A [4, 53] result from the bit-for-bit test's 212 values; each pair of shapes takes one
+        // path of the broadcast loop: x where the result is and y copied (a bias row) or spread
+        // (a column); y where the result is and x copied or spread; neither (both into a scratch
+        // run). Whole results, and a range that starts and ends inside rows.
+        float[] fv = withRandom(BINARY_FLOATS);
+        double[] dv = withRandom(BINARY_DOUBLES);
+        long[] matrix = {4, 53};
+        long[] row = {53};
+        long[] column = {4, 1};
+        long[][][] pairs = {{matrix, row}, {matrix, column}, {row, matrix}, {column, matrix}, {column, row},
+            {row, column}, {matrix, {}}, {{}, matrix}};
+        for (long[][] pair : pairs) {
+            BroadcastIndex ix = new BroadcastIndex(matrix, pair[0], pair[1]);
+            float[] fx = Arrays.copyOf(fv, size(pair[0]));
+            double[] dx = Arrays.copyOf(dv, size(pair[0]));
+            float[] fy = new float[size(pair[1])];
+            double[] dy = new double[fy.length];
+            for (int i = 0; i < fy.length; i++) {
+                fy[i] = fv[fv.length - 1 - i];
+                dy[i] = dv[dv.length - 1 - i];
+            }
+            for (BinaryArithmetic op : BinaryArithmetic.values()) {
+                assertBinaryBits(op, fx, fy, ix, 0, ix.size());
+                assertBinaryBits(op, dx, dy, ix, 0, ix.size());
+                assertBinaryBits(op, fx, fy, ix, 30, 150);
+                assertBinaryBits(op, dx, dy, ix, 30, 150);
+            }
+        }
+    }
+
+    private static int size(long[] dims) {
+        int n = 1;
+        for (long d : dims) {
+            n *= (int) d;
+        }
+        return n;
+    }
+
+    @Test
+    void arithmeticWithTheRightOperandWhereTheResultIs() {
+        // A [3] row minus a [2, 3] matrix (x copied into the result's rows first):
+        // 1-10, 2-20, 3-30, 1-40, 2-50, 3-60.
+        float[] out = new float[6];
+        Elementwise.binary(new float[] {1, 2, 3}, new float[] {10, 20, 30, 40, 50, 60}, out,
+                new BroadcastIndex(new long[] {2, 3}, new long[] {3}, new long[] {2, 3}), BinaryArithmetic.SUB, 0, 6);
+        assertArrayEquals(new float[] {-9, -18, -27, -39, -48, -57}, out);
+        // A [2, 1] column divided by a [2, 3] matrix (x spread over each row), elements [1, 5):
+        // 6/2, 6/3, 12/4, 12/5; elements 0 and 5 untouched.
+        double[] d = new double[6];
+        Elementwise.binary(new double[] {6, 12}, new double[] {1, 2, 3, 4, 5, 6}, d,
+                new BroadcastIndex(new long[] {2, 3}, new long[] {2, 1}, new long[] {2, 3}), BinaryArithmetic.DIV, 1, 5);
+        assertArrayEquals(new double[] {0, 3, 2, 3, 2.4, 0}, d);
     }
 
     @Test

@@ -103,6 +103,81 @@ class ReductionsTest {
     }
 
     @Test
+    void foldingByColumnsIsEachOutputsOwnFoldInOrder() {
+        // Layouts of a [5, 3, 12] input that keep its last axis, so that blocks of 8 or more
+        // outputs fold a row of input into a run of outputs at a time: over axis 0, over axes
+        // 0 and 1 (merged), and over the middle axis (two kept axes, runs of 12 outputs). Each
+        // output is checked against its lambda folded by hand over its elements in row-major
+        // order, on order-sensitive values (1e8 + 1 rounds; signed zeros; NaN; a product that
+        // overflows), for the whole output and for a range that starts and ends inside a run,
+        // leaving the other outputs untouched.
+        long[] dims = {5, 3, 12};
+        float[] in = new float[180];
+        float[] specials = {1e8f, 1f, 0.1f, -1e8f, -0f, 0f, 1e30f, 1e30f, 2.5f, Float.NaN, -3f, 0.7f};
+        for (int i = 0; i < in.length; i++) {
+            in[i] = i % 17 == 0 ? specials[(i / 17) % specials.length] : (i * 37 % 101 - 50) * 0.37f;
+        }
+        double[] widened = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+            widened[i] = in[i];
+        }
+        for (boolean[] reduced : new boolean[][] {{true, false, false}, {true, true, false}, {false, true, false}}) {
+            ReduceLayout layout = ReduceLayout.of(dims, reduced);
+            for (FoldOperation op : FoldOperation.values()) {
+                double identity = op == FoldOperation.PRODUCT ? 1 : op == FoldOperation.MAXIMUM
+                        ? Double.NEGATIVE_INFINITY : op == FoldOperation.MINIMUM ? Double.POSITIVE_INFINITY : 0;
+                double[] want = new double[layout.outputCount()];
+                Arrays.fill(want, identity);
+                for (int i = 0; i < in.length; i++) {
+                    int o = outputOf(i, dims, reduced);
+                    want[o] = LAMBDAS.get(op).applyAsDouble(want[o], in[i]);
+                }
+                for (int[] range : new int[][] {{0, want.length}, {5, want.length - 3}}) {
+                    double[] fromFloats = new double[want.length];
+                    double[] fromDoubles = new double[want.length];
+                    Arrays.fill(fromFloats, -7);
+                    Arrays.fill(fromDoubles, -7);
+                    Reductions.fold(in, layout, op, identity, fromFloats, range[0], range[1]);
+                    Reductions.fold(widened, layout, op, identity, fromDoubles, range[0], range[1]);
+                    for (int o = 0; o < want.length; o++) {
+                        double expected = o >= range[0] && o < range[1] ? want[o] : -7;
+                        String what = op + " over " + Arrays.toString(reduced) + " at " + o;
+                        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(fromFloats[o]), what);
+                        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(fromDoubles[o]), what);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The output element that input element {@code i} of a row-major array folds into. */
+    private static int outputOf(int i, long[] dims, boolean[] reduced) {
+        int o = 0;
+        int rest = i;
+        int[] coord = new int[dims.length];
+        for (int a = dims.length - 1; a >= 0; a--) {
+            coord[a] = rest % (int) dims[a];
+            rest /= (int) dims[a];
+        }
+        for (int a = 0; a < dims.length; a++) {
+            if (!reduced[a]) {
+                o = o * (int) dims[a] + coord[a];
+            }
+        }
+        return o;
+    }
+
+    @Test
+    void aBiasGradientByHand() {
+        // A [4, 8] matrix 0..31 summed over its rows, in a block of 8 outputs (by columns):
+        // column j is j + (8 + j) + (16 + j) + (24 + j) = 48 + 4j.
+        ReduceLayout rows = ReduceLayout.of(new long[] {4, 8}, new boolean[] {true, false});
+        double[] out = new double[8];
+        Reductions.fold(arange(32), rows, FoldOperation.SUM, 0.0, out, 0, 8);
+        assertArrayEquals(new double[] {48, 52, 56, 60, 64, 68, 72, 76}, out);
+    }
+
+    @Test
     void computesOnlyTheRequestedRange() {
         ReduceLayout rows = ReduceLayout.of(new long[] {3, 2}, new boolean[] {false, true});
         long[] out = {-1, -1, -1};
