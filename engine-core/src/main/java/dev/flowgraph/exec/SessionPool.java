@@ -3,6 +3,7 @@ package dev.flowgraph.exec;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -43,7 +44,7 @@ import java.util.concurrent.locks.LockSupport;
  * pool.shutdown();
  * }</pre>
  */
-public final class SessionPool {
+public final class SessionPool implements Executor {
     private final int parallelism;
     private final String namePrefix;
     private final long spinNanos;
@@ -105,6 +106,7 @@ public final class SessionPool {
      *     and the thread goes on with the next task
      * @throws RejectedExecutionException if the pool is shut down
      */
+    @Override
     public void execute(Runnable task) {
         if (shutdown) {
             throw new RejectedExecutionException("the pool is shut down");
