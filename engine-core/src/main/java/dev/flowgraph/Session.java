@@ -9,6 +9,7 @@ import dev.flowgraph.exec.ExecTuning;
 import dev.flowgraph.exec.Execution;
 import dev.flowgraph.exec.Plan;
 import dev.flowgraph.exec.PlanKey;
+import dev.flowgraph.exec.SessionPool;
 import dev.flowgraph.exec.VariableStore;
 import dev.flowgraph.spi.OutputSpec;
 import java.time.Duration;
@@ -17,8 +18,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Each distinct request (fed outputs, fetched outputs, targets) is compiled once into a plan
  * that is cached (the {@value dev.flowgraph.exec.ExecTuning#PLAN_CACHE_SIZE} most recently used
  * are kept); a run then schedules nodes as their inputs become ready, cheap ones on the
- * calling thread and heavy ones on the session's fork/join pool. Thread-safe: many threads may
+ * calling thread and heavy ones on the session's pool of threads ({@link SessionPool}). Thread-safe: many threads may
  * run one session at once. Results are bit-identical whatever the pool size. A run can carry a
  * timeout and be cancelled from another thread ({@link Runner#timeout}, {@link Runner#cancelWith});
  * the session stays usable after a failed, cancelled or timed-out run.
@@ -60,7 +59,7 @@ public final class Session implements AutoCloseable {
 
     private final int id;
     private final Graph graph;
-    private final ForkJoinPool pool;
+    private final SessionPool pool;
     private final Cache<PlanKey, Plan> plans =
             CacheBuilder.newBuilder().maximumSize(ExecTuning.PLAN_CACHE_SIZE).build();
     private final AtomicLong plansCompiled = new AtomicLong();
@@ -94,12 +93,7 @@ public final class Session implements AutoCloseable {
             throw new FlowgraphException("Cannot open a session: the graph is closed");
         }
         this.id = SESSION_IDS.incrementAndGet();
-        AtomicInteger workers = new AtomicInteger();
-        this.pool = new ForkJoinPool(threads, p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("flowgraph-session-" + id + "-worker-" + workers.incrementAndGet());
-            return t;
-        }, null, false);
+        this.pool = new SessionPool(threads, "flowgraph-session-" + id + "-worker-");
         LOG.debug("Session {} opened on a graph of {} nodes, with {} threads", id, graph.size(), threads);
     }
 

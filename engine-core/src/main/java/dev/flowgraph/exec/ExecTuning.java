@@ -21,5 +21,19 @@ public final class ExecTuning {
      */
     public static final int RECENT_PLANS = 64;
 
+    /**
+     * How long a pool thread that has run out of tasks spins, waiting for the next one, before it
+     * parks (see {@link SessionPool}): one millisecond, longer than the gaps between the parallel
+     * kernels of a training step, so that the pool's threads stay awake from one step to the
+     * next, and short enough that an idle session stops using the processors at once.
+     */
+    public static final long POOL_SPIN_NANOS = 1_000_000;
+
+    /**
+     * How long a pool thread stays parked without a task before it ends (see {@link
+     * SessionPool}): a minute, as for the threads of a {@link java.util.concurrent.ForkJoinPool}.
+     */
+    public static final long POOL_KEEP_ALIVE_NANOS = 60_000_000_000L;
+
     private ExecTuning() {}
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -58,7 +57,7 @@ public final class Execution {
     private static final int NAMED_RUNNING = 5;
 
     private final Plan plan;
-    private final ForkJoinPool pool;
+    private final SessionPool pool;
     private final VariableStore variables;
     /** The run's caller; null while the execution waits, recycled, for its next run. */
     private Thread caller;
@@ -124,7 +123,7 @@ public final class Execution {
         }
     }
 
-    private Execution(Plan plan, ForkJoinPool pool, VariableStore variables) {
+    private Execution(Plan plan, SessionPool pool, VariableStore variables) {
         this.plan = plan;
         this.pool = pool;
         this.variables = variables;
@@ -159,7 +158,7 @@ public final class Execution {
      * @throws SessionClosedException if the pool was shut down while the run needed it
      * @throws RunCancelledException if the calling thread is interrupted
      */
-    public static Tensor[] run(Plan plan, ForkJoinPool pool, Tensor[] feeds) {
+    public static Tensor[] run(Plan plan, SessionPool pool, Tensor[] feeds) {
         return new Execution(plan, pool, new VariableStore()).start(feeds, System.nanoTime(), null, false).execute();
     }
 
@@ -175,12 +174,12 @@ public final class Execution {
      * @param timeout how long after {@code startNanos} the run may last, or null for no limit
      * @return the prepared run
      */
-    public static Execution prepare(Plan plan, ForkJoinPool pool, Tensor[] feeds, long startNanos, Duration timeout) {
+    public static Execution prepare(Plan plan, SessionPool pool, Tensor[] feeds, long startNanos, Duration timeout) {
         return new Execution(plan, pool, new VariableStore()).start(feeds, startNanos, timeout, false);
     }
 
     /**
-     * Prepares a run as {@link #prepare(Plan, ForkJoinPool, Tensor[], long, Duration)} does, over
+     * Prepares a run as {@link #prepare(Plan, SessionPool, Tensor[], long, Duration)} does, over
      * the session's variable values, and records its timeline if {@code trace} is true;
      * {@link #trace()} returns it after {@link #complete()} returned. The run reuses the state of
      * an earlier completed run of the plan that was {@link #recycle() recycled}, if one is free.
@@ -194,7 +193,7 @@ public final class Execution {
      * @param trace whether to record every node's start, end, thread and outputs
      * @return the prepared run
      */
-    public static Execution prepare(Plan plan, ForkJoinPool pool, VariableStore variables, Tensor[] feeds,
+    public static Execution prepare(Plan plan, SessionPool pool, VariableStore variables, Tensor[] feeds,
             long startNanos, Duration timeout, boolean trace) {
         Execution spare = plan.takeSpare();
         Execution run = spare != null && spare.pool == pool && spare.variables == variables ? spare

@@ -15,8 +15,6 @@ import dev.flowgraph.spi.OutputSpec;
 import dev.flowgraph.spi.RangeBody;
 import dev.flowgraph.spi.VariableRef;
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -25,7 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
  * outputs in an array reused from node to node, so running a node allocates nothing here.
  */
 final class NodeContext implements KernelContext {
-    private final ForkJoinPool pool;
+    private final SessionPool pool;
     private final Execution run;
     private final VariableStore variables;
     private final Tensor[] slots;
@@ -36,7 +34,7 @@ final class NodeContext implements KernelContext {
     private int outputCount;
     private boolean[] outputRead;
 
-    NodeContext(ForkJoinPool pool, Execution run, VariableStore variables, Tensor[] slots, Plan plan) {
+    NodeContext(SessionPool pool, Execution run, VariableStore variables, Tensor[] slots, Plan plan) {
         this.pool = pool;
         this.run = run;
         this.variables = variables;
@@ -136,7 +134,7 @@ final class NodeContext implements KernelContext {
         ParallelBlocks shared = new ParallelBlocks(run, blocks, count, grain, body);
         int threads = pool.getParallelism();
         try {
-            if (ForkJoinTask.getPool() == pool) {
+            if (pool.isPoolThread()) {
                 shared.runWithin(pool, Math.min(blocks, threads) - 1);
             } else if (!shared.runOutside(pool, Math.min(blocks, threads))) {
                 // The caller, running a cheap node, was interrupted while it waited: the run is

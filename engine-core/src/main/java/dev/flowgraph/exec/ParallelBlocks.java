@@ -3,7 +3,6 @@ package dev.flowgraph.exec;
 import dev.flowgraph.spi.RangeBody;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -97,7 +96,7 @@ final class ParallelBlocks implements Runnable {
      * @param helpers how many helper tasks to give the pool
      * @throws RunStopped if the run was stopped before a block
      */
-    void runWithin(ForkJoinPool pool, int helpers) {
+    void runWithin(SessionPool pool, int helpers) {
         submit(pool, helpers);
         claimAndRun();
         int spins = SPINS;
@@ -106,8 +105,6 @@ final class ParallelBlocks implements Runnable {
                 spins--;
                 Thread.onSpinWait();
             } else {
-                // Not a managed block: the pool must not start a compensation thread for a wait
-                // that lasts at most one block.
                 LockSupport.park(this);
             }
         }
@@ -124,7 +121,7 @@ final class ParallelBlocks implements Runnable {
      *     in which case the blocks not yet started are skipped and the caller does not wait
      * @throws RunStopped if the run was stopped before a block
      */
-    boolean runOutside(ForkJoinPool pool, int helpers) {
+    boolean runOutside(SessionPool pool, int helpers) {
         submit(pool, helpers);
         while (unfinished != 0) {
             if (waiter.isInterrupted()) {
@@ -142,7 +139,7 @@ final class ParallelBlocks implements Runnable {
      *
      * @throws RejectedExecutionException if the pool refuses the first
      */
-    private void submit(ForkJoinPool pool, int helpers) {
+    private void submit(SessionPool pool, int helpers) {
         for (int h = 0; h < helpers; h++) {
             try {
                 pool.execute(this);

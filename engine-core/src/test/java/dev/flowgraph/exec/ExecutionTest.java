@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,18 +63,18 @@ class ExecutionTest {
     private static final OpRegistry REGISTRY = TestOps.REGISTRY.with(List.of(COPY, PROBE));
 
     private Graph g;
-    private ForkJoinPool pool;
+    private SessionPool pool;
 
     @BeforeEach
     void setUp() {
         g = new Graph(REGISTRY);
-        pool = new ForkJoinPool(2);
+        pool = new SessionPool(2, "execution-test-worker-");
     }
 
     @AfterEach
     void tearDown() {
         g.close();
-        pool.shutdownNow();
+        pool.shutdown();
         WEAK.clear();
         ALIVE.clear();
     }
