@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p>Each distinct request (fed outputs, fetched outputs, targets) is compiled once into a plan
  * that is cached (the {@value dev.flowgraph.exec.ExecTuning#PLAN_CACHE_SIZE} most recently used
  * are kept); a run then schedules nodes as their inputs become ready, cheap ones on the
- * calling thread and heavy ones on the session's pool of threads ({@link SessionPool}). Thread-safe: many threads may
- * run one session at once. Results are bit-identical whatever the pool size. A run can carry a
- * timeout and be cancelled from another thread ({@link Runner#timeout}, {@link Runner#cancelWith});
- * the session stays usable after a failed, cancelled or timed-out run.
+ * calling thread and heavy ones on the session's pool of threads ({@link SessionPool}).
+ * Thread-safe: many threads may run one session at once. Results are bit-identical whatever the
+ * pool size. A run can carry a timeout and be cancelled from another thread ({@link
+ * Runner#timeout}, {@link Runner#cancelWith}); the session stays usable after a failed,
+ * cancelled or timed-out run.
  *
  * <p>The session holds the values of the graph's variables ({@link Graph#variables()}): they
  * start without a value, are set by assign ops in runs (an initializer is such an op) or by

@@ -15,12 +15,13 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Why not a {@link java.util.concurrent.ForkJoinPool}.</b> The pool's size is the number
  * of threads that do a session's heavy work, and they only share a kernel's blocks if they are
- * awake when the blocks are handed out. A parked thread that is woken up takes long to start on a
- * virtual machine, whose idle processor sleeps in the hypervisor: measured on this project's
- * 2-core KVM machine, a fork/join worker that had been parked for a millisecond started 50 to
- * 300 µs after it was given a task, and later than the 0.3 ms block of a matrix product that its
- * owner had handed out in most cases, so a pool of 2 ran the products of a training step no faster
- * than a pool of 1. A fork/join pool parks a worker as soon as it finds no task, and a worker that
+ * awake when the blocks are handed out. A parked thread that is woken up can take long to start
+ * on a virtual machine, whose idle processor sleeps in the hypervisor: measured on this
+ * project's 2-core KVM machine, a pool of 2 running one 128 × 784 × 128 product after another
+ * (two tiles of about 0.3 ms), only one helper in nine started within 20 µs of being handed out
+ * on a fork/join pool, against six in ten on this pool, and on the fork/join pool the owner ran
+ * the second tile itself in most products. A fork/join pool parks a worker as soon as it finds no
+ * task, and a worker that
  * spins inside a task of its own cannot take the pool's next task without returning to the pool,
  * which then parks it if another thread took the task first. Here the spinning is the worker's
  * own idle loop, so the next task starts within a microsecond on a thread that is still awake.
