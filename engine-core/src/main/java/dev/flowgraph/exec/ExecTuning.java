@@ -35,5 +35,14 @@ public final class ExecTuning {
      */
     public static final long POOL_KEEP_ALIVE_NANOS = 60_000_000_000L;
 
+    /**
+     * How long a run's caller spins, yielding, waiting for the run's last node before it parks,
+     * when the pool has a thread for every processor (with a processor free it spins for {@link
+     * #POOL_SPIN_NANOS}): 0.2 ms, which lets a short run end without the caller being woken (a
+     * 256 × 256 matrix-vector product at pool 2 on 2 cores: about 115 to 47 µs) while taking
+     * little processor time from the pool's threads during a long one.
+     */
+    public static final long CALLER_SPIN_NANOS = 200_000;
+
     private ExecTuning() {}
 }

@@ -352,21 +352,20 @@ public final class Execution {
      * interrupted or the deadline passed. The interrupt flag is never cleared: park returns at
      * once while it is set, and the run then stops, so the wait cannot spin.
      *
-     * <p>Where the pool leaves a processor free (fewer pool threads than processors), the caller
-     * first spins on it, yielding at each turn, for up to {@link ExecTuning#POOL_SPIN_NANOS}: a
-     * parked caller takes tens of microseconds to be woken on a virtual machine, as much as a
-     * whole node of a million elements saves by running on the pool, while a spinning one sees
-     * its last node end at once. Where the pool has a thread per processor, a spinning caller
-     * would take processor time from it, so it parks at once.
+     * <p>The caller first spins, yielding at each turn: a parked caller takes tens of
+     * microseconds to be woken on a virtual machine, as much as a whole node of a million
+     * elements saves by running on the pool, while a spinning one sees its last node end at once.
+     * Where the pool leaves a processor free (fewer pool threads than processors), it spins for
+     * up to {@link ExecTuning#POOL_SPIN_NANOS}; where the pool has a thread per processor, the
+     * spin takes processor time from the pool, so it lasts only {@link
+     * ExecTuning#CALLER_SPIN_NANOS}, enough for a short run to end.
      */
     private void awaitNodes() {
-        if (pool.getParallelism() < PROCESSORS) {
-            long start = System.nanoTime();
-            while (inFlight != 0 && !released && !caller.isInterrupted()
-                    && System.nanoTime() - start < ExecTuning.POOL_SPIN_NANOS
-                    && (!hasDeadline || System.nanoTime() - deadline < 0)) {
-                Thread.yield();
-            }
+        long spin = pool.getParallelism() < PROCESSORS ? ExecTuning.POOL_SPIN_NANOS : ExecTuning.CALLER_SPIN_NANOS;
+        long start = System.nanoTime();
+        while (inFlight != 0 && !released && !caller.isInterrupted() && System.nanoTime() - start < spin
+                && (!hasDeadline || System.nanoTime() - deadline < 0)) {
+            Thread.yield();
         }
         while (inFlight != 0 && !released) {
             if (caller.isInterrupted()) {
