@@ -6,9 +6,9 @@ import java.util.function.LongBinaryOperator;
 /**
  * Reduction loops over row-major arrays: folds (sum, product, max, min) and arg-reductions
  * (argMax, argMin). Each output element folds its input elements in row-major order, so the
- * result does not depend on how output ranges are split between threads. A float fold whose
- * input keeps its last axis (a sum over the rows of a matrix) runs a row of input into a run
- * of outputs at a time, which is the same order for each output.
+ * result does not depend on how output ranges are split between threads. A fold whose input
+ * keeps its last axis (a sum over the rows of a matrix) runs a row of input into a run of
+ * outputs at a time, which is the same order for each output.
  */
 public final class Reductions {
     private Reductions() {}
@@ -125,7 +125,6 @@ public final class Reductions {
             out[o] = fold(in, layout, 0, layout.baseOffset(o), op, identity);
         }
     }
-
 
     private static double fold(float[] in, ReduceLayout l, int level, int offset, FoldOperation op, double acc) {
         int n = l.reducedDims.length == 0 ? 1 : l.reducedDims[level];
