@@ -46,10 +46,20 @@ public final class KernelTuning {
     public static final long MATMUL_TILED_MIN_WORK = 32L * 32 * 32;
 
     /**
-     * Input elements that one block of a reduction aims at; a block holds whole output elements,
-     * so that each is folded in one fixed order whatever the pool size.
+     * Input elements that one block of a reduction aims at; a block holds whole output elements
+     * (or, for a long float fold, whole parts of one: see {@link #REDUCE_PART_ELEMENTS}), so that
+     * each is folded in one fixed order whatever the pool size.
      */
     public static final int REDUCE_BLOCK_ELEMENTS = 65_536;
+
+    /**
+     * Input elements per part of a long float fold: an output element that folds more than this
+     * many elements along one run of reduced axes (the sum of a whole large tensor) is folded in
+     * parts of this many, each from the fold's identity and on any of the pool's threads, and the
+     * parts' results are then folded in order. The parts depend on the input's shape only, so the
+     * result is the same at any pool size.
+     */
+    public static final int REDUCE_PART_ELEMENTS = 65_536;
 
     /**
      * The fewest outputs a block of a reduction that keeps the input's last axis must hold to

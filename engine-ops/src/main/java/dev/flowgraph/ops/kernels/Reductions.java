@@ -8,7 +8,9 @@ import java.util.function.LongBinaryOperator;
  * (argMax, argMin). Each output element folds its input elements in row-major order, so the
  * result does not depend on how output ranges are split between threads. A fold whose input
  * keeps its last axis (a sum over the rows of a matrix) runs a row of input into a run of
- * outputs at a time, which is the same order for each output.
+ * outputs at a time, which is the same order for each output. A float fold too long for one
+ * thread (see {@link #foldParts(ReduceLayout)}) is folded in fixed parts, then the parts in
+ * order.
  */
 public final class Reductions {
     private Reductions() {}
@@ -137,6 +139,99 @@ public final class Reductions {
             acc = fold(in, l, level + 1, offset + t * stride, op, acc);
         }
         return acc;
+    }
+
+    /**
+     * Returns how many parts each output element of a FLOAT32 or FLOAT64 fold over this layout is
+     * folded in: {@code ceil(reducedCount / REDUCE_PART_ELEMENTS)} where the reduced axes form
+     * one run (adjacent in the input's shape, as in a sum of the whole tensor) of more than
+     * {@link KernelTuning#REDUCE_PART_ELEMENTS} elements, else 1. An output folded alone is one
+     * chain of dependent operations on one thread; in parts, a pool's threads share it. The parts
+     * depend on the layout only, so the result is the same at any pool size. For max and min the
+     * bits are those of the single chain ({@code Math.max} and {@code Math.min} are associative,
+     * NaN and signed zeros included); a sum or product rounds differently, usually closer to the
+     * exact result, as each part's accumulator stays smaller.
+     *
+     * @param layout the reduction's layout
+     * @return the number of parts per output element, at least 1
+     */
+    public static int foldParts(ReduceLayout layout) {
+        int count = layout.reducedCount();
+        if (layout.reducedDims.length != 1 || count <= KernelTuning.REDUCE_PART_ELEMENTS) {
+            return 1;
+        }
+        return (count - 1) / KernelTuning.REDUCE_PART_ELEMENTS + 1;
+    }
+
+    /**
+     * Folds parts {@code [from, to)} of a layout's outputs: part {@code i} is part {@code i % parts}
+     * of output element {@code i / parts}, that is its {@link KernelTuning#REDUCE_PART_ELEMENTS}
+     * elements from {@code (i % parts) * REDUCE_PART_ELEMENTS} on (fewer for the last part), folded
+     * from {@code identity} in row-major order into {@code partials[i]}. {@link #joinParts} then
+     * folds each output's parts.
+     *
+     * <p>Modified: {@code partials[from..to)}. Not modified: {@code in}.
+     *
+     * @param in the input, row-major
+     * @param layout the reduction's layout, one with {@code parts > 1}
+     * @param parts {@link #foldParts(ReduceLayout)} of the layout
+     * @param op the fold
+     * @param identity the fold's starting value
+     * @param partials the parts' results, {@code parts} per output element
+     * @param from the first part to fold
+     * @param to one past the last
+     */
+    public static void foldParts(float[] in, ReduceLayout layout, int parts, FoldOperation op, double identity,
+            double[] partials, int from, int to) {
+        int stride = layout.reducedStrides[0];
+        for (int i = from; i < to; i++) {
+            int start = i % parts * KernelTuning.REDUCE_PART_ELEMENTS;
+            int length = Math.min(KernelTuning.REDUCE_PART_ELEMENTS, layout.reducedCount() - start);
+            partials[i] = op.fold(in, layout.baseOffset(i / parts) + start * stride, stride, length, identity);
+        }
+    }
+
+    /**
+     * Folds parts {@code [from, to)} of a layout's outputs over doubles; see
+     * {@link #foldParts(float[], ReduceLayout, int, FoldOperation, double, double[], int, int)}.
+     *
+     * <p>Modified: {@code partials[from..to)}. Not modified: {@code in}.
+     *
+     * @param in the input, row-major
+     * @param layout the reduction's layout, one with {@code parts > 1}
+     * @param parts {@link #foldParts(ReduceLayout)} of the layout
+     * @param op the fold
+     * @param identity the fold's starting value
+     * @param partials the parts' results, {@code parts} per output element
+     * @param from the first part to fold
+     * @param to one past the last
+     */
+    public static void foldParts(double[] in, ReduceLayout layout, int parts, FoldOperation op, double identity,
+            double[] partials, int from, int to) {
+        int stride = layout.reducedStrides[0];
+        for (int i = from; i < to; i++) {
+            int start = i % parts * KernelTuning.REDUCE_PART_ELEMENTS;
+            int length = Math.min(KernelTuning.REDUCE_PART_ELEMENTS, layout.reducedCount() - start);
+            partials[i] = op.fold(in, layout.baseOffset(i / parts) + start * stride, stride, length, identity);
+        }
+    }
+
+    /**
+     * Folds each output element's parts, in order, from {@code identity}:
+     * {@code out[o] = op(...op(identity, partials[o * parts])..., partials[o * parts + parts - 1])}.
+     *
+     * <p>Modified: {@code out}. Not modified: {@code partials}.
+     *
+     * @param partials the parts' results from {@code foldParts}
+     * @param parts the number of parts per output element
+     * @param op the fold
+     * @param identity the fold's starting value
+     * @param out the output, {@code partials.length / parts} elements
+     */
+    public static void joinParts(double[] partials, int parts, FoldOperation op, double identity, double[] out) {
+        for (int o = 0; o < out.length; o++) {
+            out[o] = op.fold(partials, o * parts, 1, parts, identity);
+        }
     }
 
     /**

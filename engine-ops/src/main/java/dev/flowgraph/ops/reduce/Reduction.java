@@ -30,7 +30,9 @@ import java.util.function.ObjIntConsumer;
  * The shared shape rule and kernel of the folding reductions (sum, prod, max, min, mean) over the
  * axes {@link ReduceAxes} reads. Floats fold in double precision and integers in long precision;
  * the result has the input's dtype. Each output element folds its inputs in row-major order
- * within one block, so results are the same at any pool size.
+ * within one block, or, for a float fold of more than {@link KernelTuning#REDUCE_PART_ELEMENTS}
+ * adjacent elements, in fixed parts folded in order ({@link Reductions#foldParts(ReduceLayout)}),
+ * so results are the same at any pool size.
  */
 abstract class Reduction implements OpDef {
     /**
@@ -197,16 +199,29 @@ abstract class Reduction implements OpDef {
         int grain = Math.max(1, KernelTuning.REDUCE_BLOCK_ELEMENTS / Math.max(1, layout.reducedCount()));
         if (x.dtype().isFloating()) {
             double[] out = new double[outputs];
+            FoldOperation op = fold.overDoubles();
+            double identity = fold.doubleIdentity();
+            int parts = Reductions.foldParts(layout);
+            double[] partials = parts > 1 ? new double[outputs * parts] : null;
             RangeBody body;
             if (x.dtype() == DType.FLOAT32) {
                 // Widened element by element as it is read, rather than copied into a double array first.
                 float[] in = (float[]) TensorBuffers.array(x);
-                body = (from, to) -> Reductions.fold(in, layout, fold.overDoubles(), fold.doubleIdentity(), out, from, to);
+                body = parts > 1
+                        ? (from, to) -> Reductions.foldParts(in, layout, parts, op, identity, partials, from, to)
+                        : (from, to) -> Reductions.fold(in, layout, op, identity, out, from, to);
             } else {
                 double[] in = Widening.asDoubles(x);
-                body = (from, to) -> Reductions.fold(in, layout, fold.overDoubles(), fold.doubleIdentity(), out, from, to);
+                body = parts > 1
+                        ? (from, to) -> Reductions.foldParts(in, layout, parts, op, identity, partials, from, to)
+                        : (from, to) -> Reductions.fold(in, layout, op, identity, out, from, to);
             }
-            k.parallelFor(outputs, grain, body);
+            if (parts > 1) {
+                k.parallelFor(partials.length, 1, body);
+                Reductions.joinParts(partials, parts, op, identity, out);
+            } else {
+                k.parallelFor(outputs, grain, body);
+            }
             finish.accept(out, layout.reducedCount());
             return Widening.fromDoubles(out, x.dtype(), outShape);
         }

@@ -178,6 +178,96 @@ class ReductionsTest {
     }
 
     @Test
+    void onlyALongRunOfReducedAxesIsFoldedInParts() {
+        int part = KernelTuning.REDUCE_PART_ELEMENTS;
+        assertEquals(1, Reductions.foldParts(ReduceLayout.of(new long[] {part}, new boolean[] {true})));
+        assertEquals(2, Reductions.foldParts(ReduceLayout.of(new long[] {part + 1}, new boolean[] {true})));
+        // [2, 4, part]: the two trailing reduced axes merge into one run of 4 * part elements.
+        assertEquals(4, Reductions.foldParts(ReduceLayout.of(new long[] {2, 4, part}, new boolean[] {false, true, true})));
+        // Down the columns of [3 * part, 2]: one strided run per output.
+        assertEquals(3, Reductions.foldParts(ReduceLayout.of(new long[] {3L * part, 2}, new boolean[] {true, false})));
+        // Reduced axes that are not adjacent stay whole, however many elements they hold.
+        assertEquals(1, Reductions.foldParts(ReduceLayout.of(new long[] {part, 2, 4}, new boolean[] {true, false, true})));
+    }
+
+    @Test
+    void aLongSumIsTheSumOfItsPartsInOrder() {
+        // 2^53 followed by ones: in one chain every + 1 rounds back to 2^53 (a tie, to even), so
+        // the chain gives 2^53. In parts of 65,536: 2^53 (its ones lost the same way), 65,536,
+        // 65,536 and 4, all exact, and their sum 2^53 + 131,076 is exact too.
+        int part = KernelTuning.REDUCE_PART_ELEMENTS;
+        double[] in = new double[3 * part + 4];
+        Arrays.fill(in, 1.0);
+        in[0] = 0x1p53;
+        ReduceLayout all = ReduceLayout.of(new long[] {in.length}, new boolean[] {true});
+        double[] chain = new double[1];
+        Reductions.fold(in, all, FoldOperation.SUM, 0.0, chain, 0, 1);
+        assertEquals(0x1p53, chain[0]);
+        int parts = Reductions.foldParts(all);
+        double[] partials = new double[parts];
+        Reductions.foldParts(in, all, parts, FoldOperation.SUM, 0.0, partials, 0, parts);
+        assertArrayEquals(new double[] {0x1p53, part, part, 4}, partials);
+        double[] out = new double[1];
+        Reductions.joinParts(partials, parts, FoldOperation.SUM, 0.0, out);
+        assertEquals(0x1p53 + 2 * part + 4, out[0]);
+    }
+
+    @Test
+    void partsOfAStridedRunFollowEachOutputsOwnElements() {
+        // [2 * part + 1, 2] down its columns: column 0 holds i, column 1 holds -2i, for row i.
+        int part = KernelTuning.REDUCE_PART_ELEMENTS;
+        int rows = 2 * part + 1;
+        float[] in = new float[rows * 2];
+        for (int i = 0; i < rows; i++) {
+            in[2 * i] = i;
+            in[2 * i + 1] = -2 * i;
+        }
+        ReduceLayout columns = ReduceLayout.of(new long[] {rows, 2}, new boolean[] {true, false});
+        int parts = Reductions.foldParts(columns);
+        assertEquals(3, parts);
+        double[] partials = new double[2 * parts];
+        Reductions.foldParts(in, columns, parts, FoldOperation.SUM, 0.0, partials, 0, partials.length);
+        // Rows [0, part) sum to part(part-1)/2, rows [part, 2part) to part(3part-1)/2, row 2part alone.
+        double first = (double) part * (part - 1) / 2;
+        double second = (double) part * (3 * part - 1) / 2;
+        assertArrayEquals(new double[] {first, second, 2 * part, -2 * first, -2 * second, -4 * part}, partials);
+        double[] out = new double[2];
+        Reductions.joinParts(partials, parts, FoldOperation.SUM, 0.0, out);
+        double total = (double) rows * (rows - 1) / 2;
+        assertArrayEquals(new double[] {total, -2 * total}, out);
+    }
+
+    @Test
+    void maxAndMinInPartsGiveTheBitsOfOneChain() {
+        // Signed zeros and a NaN in the middle part: Math.max and Math.min are associative even
+        // for those, so parts may not change a bit.
+        int part = KernelTuning.REDUCE_PART_ELEMENTS;
+        float[] in = new float[2 * part + 7];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = i % 3 == 0 ? -0.0f : i % 3 == 1 ? 0.0f : (float) Math.sin(i) * 1e-30f;
+        }
+        ReduceLayout all = ReduceLayout.of(new long[] {in.length}, new boolean[] {true});
+        int parts = Reductions.foldParts(all);
+        for (FoldOperation op : new FoldOperation[] {FoldOperation.MAXIMUM, FoldOperation.MINIMUM}) {
+            double identity = op == FoldOperation.MAXIMUM ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            for (boolean withNaN : new boolean[] {false, true}) {
+                float[] x = in.clone();
+                if (withNaN) {
+                    x[part + 3] = Float.NaN;
+                }
+                double[] chain = new double[1];
+                Reductions.fold(x, all, op, identity, chain, 0, 1);
+                double[] partials = new double[parts];
+                Reductions.foldParts(x, all, parts, op, identity, partials, 0, parts);
+                double[] joined = new double[1];
+                Reductions.joinParts(partials, parts, op, identity, joined);
+                assertEquals(Double.doubleToRawLongBits(chain[0]), Double.doubleToRawLongBits(joined[0]),
+                        op + (withNaN ? " with a NaN: " : ": ") + chain[0] + " vs " + joined[0]);
+            }
+        }
+    }
+
+    @Test
     void computesOnlyTheRequestedRange() {
         ReduceLayout rows = ReduceLayout.of(new long[] {3, 2}, new boolean[] {false, true});
         long[] out = {-1, -1, -1};

@@ -15,6 +15,8 @@ import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.TestRuns;
+import dev.flowgraph.ops.kernels.KernelTuning;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,33 @@ class ReductionTest {
         assertEquals(DType.FLOAT32, s.dtype());
         assertEquals(0.6f, s.getFloat());
         assertEquals(Tensor.scalar(2.5f), eval(tf.mean(tf.constant(Tensor.vector(1f, 4f)))));
+    }
+
+    @Test
+    void aLongFloatFoldIsSplitIntoTheSamePartsAtAnyPoolSize() {
+        // 2^53 then 3 * 65,536 + 3 ones: one chain would give 2^53 (each + 1 is a tie that rounds
+        // back to it, to even); parts of 65,536 give 2^53 (its ones lost the same way), 65,536,
+        // 65,536 and 4, whose sum 2^53 + 131,076 is exact. The mean divides that by the count.
+        int part = KernelTuning.REDUCE_PART_ELEMENTS;
+        double[] v = new double[3 * part + 4];
+        Arrays.fill(v, 1.0);
+        v[0] = 0x1p53;
+        Output ones = tf.constant(Tensor.of(v, Shape.of(4, v.length / 4)));
+        for (int threads : new int[] {1, 2, 4}) {
+            assertEquals(0x1p53 + 131_076, eval(tf.sum(ones), threads, Map.of()).getDouble(), "pool of " + threads);
+            assertEquals((0x1p53 + 131_076) / v.length, eval(tf.mean(ones), threads, Map.of()).getDouble());
+        }
+        // FLOAT32 down the columns of [3 * 65,536, 2]: column 0 all 0.5, column 1 all -3.
+        float[] f = new float[3 * part * 2];
+        for (int i = 0; i < f.length; i += 2) {
+            f[i] = 0.5f;
+            f[i + 1] = -3f;
+        }
+        Output columns = tf.constant(Tensor.of(f, Shape.of(3L * part, 2)));
+        for (int threads : new int[] {1, 4}) {
+            Tensor sums = eval(tf.sum(columns, new int[] {0}, false), threads, Map.of());
+            assertEquals(Tensor.vector(1.5f * part, -9f * part), sums, "pool of " + threads);
+        }
     }
 
     @Test
