@@ -183,12 +183,7 @@ public final class Reductions {
      */
     public static void foldParts(float[] in, ReduceLayout layout, int parts, FoldOperation op, double identity,
             double[] partials, int from, int to) {
-        int stride = layout.reducedStrides[0];
-        for (int i = from; i < to; i++) {
-            int start = i % parts * KernelTuning.REDUCE_PART_ELEMENTS;
-            int length = Math.min(KernelTuning.REDUCE_PART_ELEMENTS, layout.reducedCount() - start);
-            partials[i] = op.fold(in, layout.baseOffset(i / parts) + start * stride, stride, length, identity);
-        }
+        foldPartsOf(in, layout, parts, op, identity, partials, from, to);
     }
 
     /**
@@ -208,11 +203,20 @@ public final class Reductions {
      */
     public static void foldParts(double[] in, ReduceLayout layout, int parts, FoldOperation op, double identity,
             double[] partials, int from, int to) {
+        foldPartsOf(in, layout, parts, op, identity, partials, from, to);
+    }
+
+    /** Folds parts for a {@code float[]} or {@code double[]} input; its type is looked at once per part. */
+    private static void foldPartsOf(Object in, ReduceLayout layout, int parts, FoldOperation op, double identity,
+            double[] partials, int from, int to) {
         int stride = layout.reducedStrides[0];
         for (int i = from; i < to; i++) {
             int start = i % parts * KernelTuning.REDUCE_PART_ELEMENTS;
             int length = Math.min(KernelTuning.REDUCE_PART_ELEMENTS, layout.reducedCount() - start);
-            partials[i] = op.fold(in, layout.baseOffset(i / parts) + start * stride, stride, length, identity);
+            int offset = layout.baseOffset(i / parts) + start * stride;
+            partials[i] = in instanceof float[] f
+                    ? op.fold(f, offset, stride, length, identity)
+                    : op.fold((double[]) in, offset, stride, length, identity);
         }
     }
 
