@@ -53,11 +53,11 @@ public final class KernelTuning {
     public static final int REDUCE_BLOCK_ELEMENTS = 65_536;
 
     /**
-     * Input elements per part of a long float fold: an output element that folds more than this
-     * many elements along one run of reduced axes (the sum of a whole large tensor) is folded in
-     * parts of this many, each from the fold's identity and on any of the pool's threads, and the
-     * parts' results are then folded in order. The parts depend on the input's shape only, so the
-     * result is the same at any pool size.
+     * Input elements per part of a long float fold, about: an output element that folds more than
+     * this many elements (the sum of a whole large tensor) is folded in parts, ranges of its
+     * outermost reduced axis holding about this many elements each, each from the fold's identity
+     * and on any of the pool's threads, and the parts' results are then folded in order. The
+     * parts depend on the input's shape only, so the result is the same at any pool size.
      */
     public static final int REDUCE_PART_ELEMENTS = 65_536;
 

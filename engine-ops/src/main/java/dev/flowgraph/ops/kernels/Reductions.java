@@ -143,32 +143,43 @@ public final class Reductions {
 
     /**
      * Returns how many parts each output element of a FLOAT32 or FLOAT64 fold over this layout is
-     * folded in: {@code ceil(reducedCount / REDUCE_PART_ELEMENTS)} where the reduced axes form
-     * one run (adjacent in the input's shape, as in a sum of the whole tensor) of more than
-     * {@link KernelTuning#REDUCE_PART_ELEMENTS} elements, else 1. An output folded alone is one
-     * chain of dependent operations on one thread; in parts, a pool's threads share it. The parts
-     * depend on the layout only, so the result is the same at any pool size. For max and min the
-     * bits are those of the single chain ({@code Math.max} and {@code Math.min} are associative,
-     * NaN and signed zeros included); a sum or product rounds differently, usually closer to the
-     * exact result, as each part's accumulator stays smaller.
+     * folded in: 1 for an output of at most {@link KernelTuning#REDUCE_PART_ELEMENTS} elements;
+     * otherwise the outermost reduced axis is cut into ranges of {@link #partRows} indices, each
+     * with everything inside it about {@code REDUCE_PART_ELEMENTS} elements (the whole tensor's
+     * sum: runs of that many elements; a per-channel sum of {@code [n, c, h, w]} over n, h and w:
+     * ranges of n), and each range is a part. An output folded alone is one chain of dependent
+     * operations on one thread; in parts, a pool's threads share it. The parts depend on the
+     * layout only, so the result is the same at any pool size. For max and min the bits are those
+     * of the single chain ({@code Math.max} and {@code Math.min} are associative, NaN and signed
+     * zeros included); a sum or product rounds differently, usually closer to the exact result, as
+     * each part's accumulator stays smaller.
      *
      * @param layout the reduction's layout
      * @return the number of parts per output element, at least 1
      */
     public static int foldParts(ReduceLayout layout) {
-        int count = layout.reducedCount();
-        if (layout.reducedDims.length != 1 || count <= KernelTuning.REDUCE_PART_ELEMENTS) {
+        if (layout.reducedCount() <= KernelTuning.REDUCE_PART_ELEMENTS) {
             return 1;
         }
-        return (count - 1) / KernelTuning.REDUCE_PART_ELEMENTS + 1;
+        int rows = layout.reducedDims[0];
+        return (rows - 1) / partRows(layout) + 1;
+    }
+
+    /**
+     * The indices of the outermost reduced axis in one part: enough for about {@link
+     * KernelTuning#REDUCE_PART_ELEMENTS} elements, and at least one.
+     */
+    private static int partRows(ReduceLayout layout) {
+        int inner = layout.reducedCount() / layout.reducedDims[0];
+        return Math.max(1, KernelTuning.REDUCE_PART_ELEMENTS / inner);
     }
 
     /**
      * Folds parts {@code [from, to)} of a layout's outputs: part {@code i} is part {@code i % parts}
-     * of output element {@code i / parts}, that is its {@link KernelTuning#REDUCE_PART_ELEMENTS}
-     * elements from {@code (i % parts) * REDUCE_PART_ELEMENTS} on (fewer for the last part), folded
-     * from {@code identity} in row-major order into {@code partials[i]}. {@link #joinParts} then
-     * folds each output's parts.
+     * of output element {@code i / parts}, that is its elements whose index on the outermost
+     * reduced axis falls in that part's range (see {@link #foldParts(ReduceLayout)}), folded from
+     * {@code identity} in row-major order into {@code partials[i]}. {@link #joinParts} then folds
+     * each output's parts.
      *
      * <p>Modified: {@code partials[from..to)}. Not modified: {@code in}.
      *
@@ -206,17 +217,31 @@ public final class Reductions {
         foldPartsOf(in, layout, parts, op, identity, partials, from, to);
     }
 
-    /** Folds parts for a {@code float[]} or {@code double[]} input; its type is looked at once per part. */
+    /** Folds parts for a {@code float[]} or {@code double[]} input; its type is looked at once per row. */
     private static void foldPartsOf(Object in, ReduceLayout layout, int parts, FoldOperation op, double identity,
             double[] partials, int from, int to) {
+        int rows = layout.reducedDims[0];
         int stride = layout.reducedStrides[0];
+        int partRows = partRows(layout);
+        boolean innermost = layout.reducedDims.length == 1;
         for (int i = from; i < to; i++) {
-            int start = i % parts * KernelTuning.REDUCE_PART_ELEMENTS;
-            int length = Math.min(KernelTuning.REDUCE_PART_ELEMENTS, layout.reducedCount() - start);
-            int offset = layout.baseOffset(i / parts) + start * stride;
-            partials[i] = in instanceof float[] f
-                    ? op.fold(f, offset, stride, length, identity)
-                    : op.fold((double[]) in, offset, stride, length, identity);
+            int first = i % parts * partRows;
+            int count = Math.min(partRows, rows - first);
+            int offset = layout.baseOffset(i / parts) + first * stride;
+            double acc = identity;
+            if (innermost) {
+                // One run: the part is a stretch of it, in the operation's own loop.
+                acc = in instanceof float[] f
+                        ? op.fold(f, offset, stride, count, acc)
+                        : op.fold((double[]) in, offset, stride, count, acc);
+            } else {
+                for (int t = 0, at = offset; t < count; t++, at += stride) {
+                    acc = in instanceof float[] f
+                            ? fold(f, layout, 1, at, op, acc)
+                            : fold((double[]) in, layout, 1, at, op, acc);
+                }
+            }
+            partials[i] = acc;
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.function.ObjIntConsumer;
  * axes {@link ReduceAxes} reads. Floats fold in double precision and integers in long precision;
  * the result has the input's dtype. Each output element folds its inputs in row-major order
  * within one block, or, for a float fold of more than {@link KernelTuning#REDUCE_PART_ELEMENTS}
- * adjacent elements, in fixed parts folded in order ({@link Reductions#foldParts(ReduceLayout)}),
+ * elements per output, in fixed parts folded in order ({@link Reductions#foldParts(ReduceLayout)}),
  * so results are the same at any pool size.
  */
 abstract class Reduction implements OpDef {

@@ -178,7 +178,7 @@ class ReductionsTest {
     }
 
     @Test
-    void onlyALongRunOfReducedAxesIsFoldedInParts() {
+    void longFoldsAreCutAlongTheirOutermostReducedAxis() {
         int part = KernelTuning.REDUCE_PART_ELEMENTS;
         assertEquals(1, Reductions.foldParts(ReduceLayout.of(new long[] {part}, new boolean[] {true})));
         assertEquals(2, Reductions.foldParts(ReduceLayout.of(new long[] {part + 1}, new boolean[] {true})));
@@ -186,8 +186,10 @@ class ReductionsTest {
         assertEquals(4, Reductions.foldParts(ReduceLayout.of(new long[] {2, 4, part}, new boolean[] {false, true, true})));
         // Down the columns of [3 * part, 2]: one strided run per output.
         assertEquals(3, Reductions.foldParts(ReduceLayout.of(new long[] {3L * part, 2}, new boolean[] {true, false})));
-        // Reduced axes that are not adjacent stay whole, however many elements they hold.
-        assertEquals(1, Reductions.foldParts(ReduceLayout.of(new long[] {part, 2, 4}, new boolean[] {true, false, true})));
+        // [part, 2, 4] over axes 0 and 2: ranges of part / 4 indices of axis 0, 4 elements each.
+        assertEquals(4, Reductions.foldParts(ReduceLayout.of(new long[] {part, 2, 4}, new boolean[] {true, false, true})));
+        // [3, 2, part + 1] over axes 0 and 2: each index of axis 0 already holds more than a part.
+        assertEquals(3, Reductions.foldParts(ReduceLayout.of(new long[] {3, 2, part + 1}, new boolean[] {true, false, true})));
     }
 
     @Test
@@ -235,6 +237,34 @@ class ReductionsTest {
         Reductions.joinParts(partials, parts, FoldOperation.SUM, 0.0, out);
         double total = (double) rows * (rows - 1) / 2;
         assertArrayEquals(new double[] {total, -2 * total}, out);
+    }
+
+    @Test
+    void partsOfSeveralReducedRunsTakeWholeRangesOfTheOuterAxis() {
+        // [rows, 2, 4] over axes 0 and 2 (a per-channel sum): parts of part / 4 rows of axis 0.
+        // Channel 0 holds 2^53 first and ones after it; channel 1 holds twos. One chain would
+        // give 2^53 for channel 0 (each + 1 is a tie that rounds back to it); the parts give 2^53,
+        // part (the ones of the second range) and 4 (the last row), whose sum is exact.
+        int part = KernelTuning.REDUCE_PART_ELEMENTS;
+        int rows = 2 * (part / 4) + 1;
+        double[] in = new double[rows * 8];
+        for (int r = 0; r < rows; r++) {
+            Arrays.fill(in, r * 8, r * 8 + 4, 1.0);
+            Arrays.fill(in, r * 8 + 4, r * 8 + 8, 2.0);
+        }
+        in[0] = 0x1p53;
+        ReduceLayout channels = ReduceLayout.of(new long[] {rows, 2, 4}, new boolean[] {true, false, true});
+        double[] chain = new double[2];
+        Reductions.fold(in, channels, FoldOperation.SUM, 0.0, chain, 0, 2);
+        assertArrayEquals(new double[] {0x1p53, 8.0 * rows}, chain);
+        int parts = Reductions.foldParts(channels);
+        assertEquals(3, parts);
+        double[] partials = new double[2 * parts];
+        Reductions.foldParts(in, channels, parts, FoldOperation.SUM, 0.0, partials, 0, partials.length);
+        assertArrayEquals(new double[] {0x1p53, part, 4, 2.0 * part, 2.0 * part, 8}, partials);
+        double[] out = new double[2];
+        Reductions.joinParts(partials, parts, FoldOperation.SUM, 0.0, out);
+        assertArrayEquals(new double[] {0x1p53 + part + 4, 8.0 * rows}, out);
     }
 
     @Test

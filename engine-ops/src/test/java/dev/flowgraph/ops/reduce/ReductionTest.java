@@ -118,6 +118,21 @@ class ReductionTest {
             Tensor sums = eval(tf.sum(columns, new int[] {0}, false), threads, Map.of());
             assertEquals(Tensor.vector(1.5f * part, -9f * part), sums, "pool of " + threads);
         }
+        // A per-channel max of [65,537, 2, 4] over axes 0 and 2 (two reduced runs, cut along
+        // axis 0): channel 0 counts up to 65,537 * 4 - 1 at its last element, channel 1 down.
+        int rows = part + 1;
+        float[] c = new float[rows * 8];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < 4; j++) {
+                c[r * 8 + j] = r * 4 + j;
+                c[r * 8 + 4 + j] = -(r * 4 + j);
+            }
+        }
+        Output channels = tf.constant(Tensor.of(c, Shape.of(rows, 2, 4)));
+        for (int threads : new int[] {1, 4}) {
+            Tensor max = eval(tf.max(channels, new int[] {0, 2}, false), threads, Map.of());
+            assertEquals(Tensor.vector(rows * 4f - 1, 0f), max, "pool of " + threads);
+        }
     }
 
     @Test
