@@ -3,9 +3,10 @@ package dev.flowgraph.ops.kernels;
 import java.util.Arrays;
 
 /**
- * How a reduction walks a row-major array: the input's axes, with runs of adjacent axes that are
- * all kept or all reduced merged into one, split into the kept part (which enumerates the output
- * elements, in row-major order) and the reduced part (which each output element folds over).
+ * How a reduction walks a row-major array: the input's axes, without those of size 1 and with
+ * runs of adjacent axes that are all kept or all reduced merged into one, split into the kept
+ * part (which enumerates the output elements, in row-major order) and the reduced part (which
+ * each output element folds over).
  */
 public final class ReduceLayout {
     final int[] keptDims;
@@ -46,10 +47,17 @@ public final class ReduceLayout {
         int[] rs = new int[rank];
         int nk = 0;
         int nr = 0;
+        int previous = -1;
         for (int d = 0; d < rank; d++) {
+            if (dims[d] == 1) {
+                // An axis of size 1 moves no offset, so it neither adds to a run nor ends one: a
+                // per-channel sum of [1, c, h, w] folds one run of h * w elements per channel.
+                continue;
+            }
             // A run of same-flag axes is contiguous in memory: one axis of the run's size, with the
             // stride of its innermost axis.
-            boolean continuesRun = d > 0 && reduced[d] == reduced[d - 1];
+            boolean continuesRun = previous >= 0 && reduced[d] == reduced[previous];
+            previous = d;
             if (reduced[d]) {
                 if (continuesRun) {
                     rd[nr - 1] *= (int) dims[d];

@@ -35,6 +35,30 @@ class ReductionsTest {
     }
 
     @Test
+    void axesOfSizeOneNeitherAddToARunNorEndOne() {
+        // [1, 3, 4, 5] over axes 0, 2 and 3: one run of 20 per channel, not [1] then [20].
+        ReduceLayout channels = ReduceLayout.of(new long[] {1, 3, 4, 5}, new boolean[] {true, false, true, true});
+        assertArrayEquals(new int[] {3}, channels.keptDims);
+        assertArrayEquals(new int[] {20}, channels.keptStrides);
+        assertArrayEquals(new int[] {20}, channels.reducedDims);
+        assertArrayEquals(new int[] {1}, channels.reducedStrides);
+        // [6, 1, 7] over axes 0 and 2: the kept axis of size 1 no longer splits the reduced ones.
+        ReduceLayout around = ReduceLayout.of(new long[] {6, 1, 7}, new boolean[] {true, false, true});
+        assertArrayEquals(new int[] {}, around.keptDims);
+        assertArrayEquals(new int[] {42}, around.reducedDims);
+        assertArrayEquals(new int[] {1}, around.reducedStrides);
+        double[] out = new double[1];
+        Reductions.fold(arange(42), around, FoldOperation.SUM, 0.0, out, 0, 1);
+        assertArrayEquals(new double[] {861}, out); // 0 + 1 + ... + 41
+        // Only axes of size 1: nothing left to walk, one output of one element.
+        ReduceLayout ones = ReduceLayout.of(new long[] {1, 1}, new boolean[] {true, false});
+        assertEquals(1, ones.outputCount());
+        assertEquals(1, ones.reducedCount());
+        Reductions.fold(new double[] {-2.5}, ones, FoldOperation.SUM, 0.0, out, 0, 1);
+        assertArrayEquals(new double[] {-2.5}, out);
+    }
+
+    @Test
     void foldsEachOutputOverItsReducedElements() {
         ReduceLayout outer = ReduceLayout.of(new long[] {2, 3, 4}, new boolean[] {true, false, true});
         double[] out = new double[3];
