@@ -23,8 +23,9 @@ import java.util.Arrays;
  * a core's L1 or L2 cache and is read by every row of the tile), and the tile's rows of {@code op(A)} into
  * one array, row after row (one {@code System.arraycopy} per row when A is not transposed).
  * Packing also turns a transposed operand into the layout the micro-kernel reads, so all four
- * transpose combinations run the same loop. Every block, the last one included, is padded with
- * zeros in both panels to the same length, the first block's rounded up to a multiple of 4: the
+ * transpose combinations run the same loop. Every block, the last one included, is padded to
+ * the same length, the first block's rounded up to a multiple of 4, with zeros in the B panel
+ * and negative zeros in the A panel: the
  * micro-kernel always runs the same number of inner steps per call (measured on JDK 17, once it
  * had been called with one step, for the 3 inner indices left by k = 131, C2's code for it ran
  * about 4 times slower for every product after). The tile's C rows are accumulated
@@ -48,10 +49,11 @@ import java.util.Arrays;
  * <p><b>Why the result does not depend on the tiling or the pool.</b> Every element of C is
  * computed by exactly one tile, as {@code s = 0; for p = 0..k-1: s = fma(op(A)[i, p],
  * op(B)[p, j], s)}: the blocks of the inner dimension are visited in increasing order, the
- * accumulator lives in the tile's C row between blocks, and the zero padding adds {@code
- * fma(0, 0, s) = s} (s is never -0, as it starts at +0 and a sum that cancels exactly rounds to
- * +0). That is also exactly what {@link MatrixMultiply} computes for FLOAT32 and FLOAT64, so
- * choosing between the two kernels by size does not change a single bit either.
+ * accumulator lives in the tile's C row between blocks, and a padded step adds {@code
+ * fma(-0, 0, s) = s + (-0) = s} for every s. (Padding A with +0 would turn a sum that had rounded
+ * to -0, from products that all underflowed below zero, into +0.) That is also exactly what
+ * {@link MatrixMultiply} and {@link VectorMatrixMultiply} compute for FLOAT32 and FLOAT64, so
+ * choosing between the kernels does not change a single bit either.
  *
  * <p>The FLOAT32 and FLOAT64 tiles are the same code, once on {@code float[]} and once on
  * {@code double[]}: the micro-kernel must index primitive arrays directly to be vectorised, so
@@ -79,8 +81,8 @@ public final class TiledMatrixMultiply {
      */
     public static int tileCount(int batches, int m, int n) {
         checkArgument(batches >= 0 && m >= 0 && n >= 0, "negative size: batches=%s, m=%s, n=%s", batches, m, n);
-        long tiles = (long) batches * ceilDiv(m, KernelTuning.MATMUL_TILE_ROWS)
-                * ceilDiv(n, KernelTuning.MATMUL_TILE_COLUMNS);
+        long tiles = (long) batches * MatrixTile.ceilDiv(m, KernelTuning.MATMUL_TILE_ROWS)
+                * MatrixTile.ceilDiv(n, KernelTuning.MATMUL_TILE_COLUMNS);
         checkArgument(tiles <= Integer.MAX_VALUE, "%s tiles do not fit in an int", tiles);
         return (int) tiles;
     }
@@ -110,7 +112,7 @@ public final class TiledMatrixMultiply {
             int n, boolean transposeA, boolean transposeB, boolean transposeC, int tileFrom, int tileTo) {
         checkTiles(aBatch, bBatch, m, k, n, tileFrom, tileTo);
         for (int t = tileFrom; t < tileTo; t++) {
-            Tile tile = Tile.of(t, m, n);
+            MatrixTile tile = MatrixTile.of(t, m, n);
             new FloatTile(a, b, aBatch[tile.batch], bBatch[tile.batch], m, k, n, transposeA, transposeB, tile)
                     .compute(c, tile.batch * m * n, transposeC);
         }
@@ -141,7 +143,7 @@ public final class TiledMatrixMultiply {
             int n, boolean transposeA, boolean transposeB, boolean transposeC, int tileFrom, int tileTo) {
         checkTiles(aBatch, bBatch, m, k, n, tileFrom, tileTo);
         for (int t = tileFrom; t < tileTo; t++) {
-            Tile tile = Tile.of(t, m, n);
+            MatrixTile tile = MatrixTile.of(t, m, n);
             new DoubleTile(a, b, aBatch[tile.batch], bBatch[tile.batch], m, k, n, transposeA, transposeB, tile)
                     .compute(c, tile.batch * m * n, transposeC);
         }
@@ -156,53 +158,18 @@ public final class TiledMatrixMultiply {
                 tileFrom, tileTo, tiles);
     }
 
-    private static int ceilDiv(int x, int y) {
-        return (x + y - 1) / y;
+    /**
+     * The rows of a tile's A panel and C rows: its rows rounded up to an even number, the extra
+     * row all zeros in A and thrown away in C, so that the micro-kernel only ever runs pairs of
+     * rows.
+     */
+    private static int panelRows(MatrixTile tile) {
+        return tile.rows + tile.rows % 2;
     }
 
     /** Returns {@code x} rounded up to a multiple of {@link #STEP}. */
     private static int padded(int x) {
         return (x + STEP - 1) / STEP * STEP;
-    }
-
-    /**
-     * Where one tile lies: its batch, its first row and column within the batch's C matrix, and
-     * its size. The dtype-agnostic part of a tile, shared by both dtypes.
-     */
-    private static final class Tile {
-        final int batch;
-        final int row;
-        final int rows;
-        final int column;
-        final int columns;
-
-        private Tile(int batch, int row, int rows, int column, int columns) {
-            this.batch = batch;
-            this.row = row;
-            this.rows = rows;
-            this.column = column;
-            this.columns = columns;
-        }
-
-        /** Tile t: batch by batch, column strip by column strip, then down the strip. */
-        static Tile of(int t, int m, int n) {
-            int down = ceilDiv(m, KernelTuning.MATMUL_TILE_ROWS);
-            int perBatch = down * ceilDiv(n, KernelTuning.MATMUL_TILE_COLUMNS);
-            int inBatch = t % perBatch;
-            int row = inBatch % down * KernelTuning.MATMUL_TILE_ROWS;
-            int column = inBatch / down * KernelTuning.MATMUL_TILE_COLUMNS;
-            return new Tile(t / perBatch, row, Math.min(KernelTuning.MATMUL_TILE_ROWS, m - row), column,
-                    Math.min(KernelTuning.MATMUL_TILE_COLUMNS, n - column));
-        }
-
-        /**
-         * The rows of the tile's A panel and C rows: {@link #rows} rounded up to an even number,
-         * the extra row all zeros in A and thrown away in C, so that the micro-kernel only ever
-         * runs pairs of rows.
-         */
-        int panelRows() {
-            return rows + rows % 2;
-        }
     }
 
     /**
@@ -220,9 +187,9 @@ public final class TiledMatrixMultiply {
         final int m;
         final int k;
         final int n;
-        final Tile tile;
+        final MatrixTile tile;
 
-        Layout(int aStart, int bStart, int m, int k, int n, boolean transposeA, boolean transposeB, Tile tile) {
+        Layout(int aStart, int bStart, int m, int k, int n, boolean transposeA, boolean transposeB, MatrixTile tile) {
             this.aStart = aStart;
             this.aRow = transposeA ? 1 : k;
             this.aCol = transposeA ? m : 1;
@@ -252,7 +219,7 @@ public final class TiledMatrixMultiply {
 
         /**
          * Fills the A panel with the tile's rows of {@code op(A)}, inner indices
-         * {@code [from, from + length)}, zero up to {@code steps}: row r's value for inner index
+         * {@code [from, from + length)}, and -0 up to {@code steps}: row r's value for inner index
          * {@code from + p} at {@code r * steps + p}.
          */
         abstract void packA(int from, int length, int steps);
@@ -276,14 +243,14 @@ public final class TiledMatrixMultiply {
         private final float[][] cRows;
 
         FloatTile(float[] a, float[] b, int aStart, int bStart, int m, int k, int n, boolean transposeA,
-                boolean transposeB, Tile tile) {
+                boolean transposeB, MatrixTile tile) {
             super(aStart, bStart, m, k, n, transposeA, transposeB, tile);
             this.a = a;
             this.b = b;
             int depth = padded(Math.min(k, KernelTuning.MATMUL_DEPTH_BLOCK));
-            this.aPanel = new float[tile.panelRows() * depth];
+            this.aPanel = new float[panelRows(tile) * depth];
             this.bPanel = new float[depth][tile.columns];
-            this.cRows = new float[tile.panelRows()][tile.columns];
+            this.cRows = new float[panelRows(tile)][tile.columns];
         }
 
         /**
@@ -318,7 +285,7 @@ public final class TiledMatrixMultiply {
                         aPanel[dst + p] = a[src + p * aCol];
                     }
                 }
-                Arrays.fill(aPanel, dst + length, dst + steps, 0);
+                Arrays.fill(aPanel, dst + length, dst + steps, -0f);
             }
         }
 
@@ -342,12 +309,12 @@ public final class TiledMatrixMultiply {
 
         @Override
         void multiplyBlock(int steps) {
-            multiplyRows(aPanel, bPanel, cRows, tile.panelRows(), tile.columns, steps);
+            multiplyRows(aPanel, bPanel, cRows, panelRows(tile), tile.columns, steps);
         }
 
         /**
          * Adds {@code sum over p < steps of op(A)[i, p] * b[p][j]} to {@code c[i][j]} for i below
-         * {@code rows} (an even number: see {@link Tile#panelRows}) and j below {@code columns}, with
+         * {@code rows} (an even number: see {@link TiledMatrixMultiply#panelRows}) and j below {@code columns}, with
          * chained FMAs in increasing p, two rows at a time; the A values of row r at {@code
          * ap[r * steps + p]}. C2 must compile this method on its own, with this one column loop and
          * no other. Measured on JDK 17 (a 128 x 784 x 128 product timed before and after one of
@@ -404,14 +371,14 @@ public final class TiledMatrixMultiply {
         private final double[][] cRows;
 
         DoubleTile(double[] a, double[] b, int aStart, int bStart, int m, int k, int n, boolean transposeA,
-                boolean transposeB, Tile tile) {
+                boolean transposeB, MatrixTile tile) {
             super(aStart, bStart, m, k, n, transposeA, transposeB, tile);
             this.a = a;
             this.b = b;
             int depth = padded(Math.min(k, KernelTuning.MATMUL_DEPTH_BLOCK));
-            this.aPanel = new double[tile.panelRows() * depth];
+            this.aPanel = new double[panelRows(tile) * depth];
             this.bPanel = new double[depth][tile.columns];
-            this.cRows = new double[tile.panelRows()][tile.columns];
+            this.cRows = new double[panelRows(tile)][tile.columns];
         }
 
         /**
@@ -446,7 +413,7 @@ public final class TiledMatrixMultiply {
                         aPanel[dst + p] = a[src + p * aCol];
                     }
                 }
-                Arrays.fill(aPanel, dst + length, dst + steps, 0);
+                Arrays.fill(aPanel, dst + length, dst + steps, -0d);
             }
         }
 
@@ -470,12 +437,12 @@ public final class TiledMatrixMultiply {
 
         @Override
         void multiplyBlock(int steps) {
-            multiplyRows(aPanel, bPanel, cRows, tile.panelRows(), tile.columns, steps);
+            multiplyRows(aPanel, bPanel, cRows, panelRows(tile), tile.columns, steps);
         }
 
         /**
          * Adds {@code sum over p < steps of op(A)[i, p] * b[p][j]} to {@code c[i][j]} for i below
-         * {@code rows} (an even number: see {@link Tile#panelRows}) and j below {@code columns}, with
+         * {@code rows} (an even number: see {@link TiledMatrixMultiply#panelRows}) and j below {@code columns}, with
          * chained FMAs in increasing p, two rows at a time; the A values of row r at {@code
          * ap[r * steps + p]}. C2 must compile this method on its own, with this one column loop and
          * no other. Measured on JDK 17 (a 128 x 784 x 128 product timed before and after one of

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -45,21 +46,23 @@ class TiledMatrixMultiplyTest {
                 boolean ta = (flags & 1) != 0;
                 boolean tb = (flags & 2) != 0;
                 boolean tc = (flags & 4) != 0;
-                float[] a = randomFloats(random, m * k);
-                float[] b = randomFloats(random, k * n);
+                float[] a = FmaProducts.randomFloats(random, m * k);
+                float[] b = FmaProducts.randomFloats(random, k * n);
                 float[] c = new float[m * n];
                 TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, ta, tb, tc, 0,
                         TiledMatrixMultiply.tileCount(1, m, n));
-                float[] expected = fmaLoop(a, b, m, k, n, ta, tb);
-                assertArrayEquals(tc ? transpose(expected, m, n) : expected, c, () -> describe(size, ta, tb, tc));
+                float[] expected = FmaProducts.of(a, b, 1, m, k, n, ta, tb);
+                assertArrayEquals(tc ? FmaProducts.transpose(expected, m, n) : expected, c,
+                        () -> describe(size, ta, tb, tc));
 
-                double[] ad = randomDoubles(random, m * k);
-                double[] bd = randomDoubles(random, k * n);
+                double[] ad = FmaProducts.randomDoubles(random, m * k);
+                double[] bd = FmaProducts.randomDoubles(random, k * n);
                 double[] cd = new double[m * n];
                 TiledMatrixMultiply.multiply(ad, bd, cd, ONE, ONE, m, k, n, ta, tb, tc, 0,
                         TiledMatrixMultiply.tileCount(1, m, n));
-                double[] expectedD = fmaLoop(ad, bd, m, k, n, ta, tb);
-                assertArrayEquals(tc ? transpose(expectedD, m, n) : expectedD, cd, () -> describe(size, ta, tb, tc));
+                double[] expectedD = FmaProducts.of(ad, bd, 1, m, k, n, ta, tb);
+                assertArrayEquals(tc ? FmaProducts.transpose(expectedD, m, n) : expectedD, cd,
+                        () -> describe(size, ta, tb, tc));
             }
         }
     }
@@ -72,8 +75,8 @@ class TiledMatrixMultiplyTest {
         int m = 97;
         int k = 1001;
         int n = 53;
-        float[] a = randomFloats(random, m * k);
-        float[] b = randomFloats(random, k * n);
+        float[] a = FmaProducts.randomFloats(random, m * k);
+        float[] b = FmaProducts.randomFloats(random, k * n);
         float[] c = new float[m * n];
         TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, false, false, false, 0,
                 TiledMatrixMultiply.tileCount(1, m, n));
@@ -90,6 +93,38 @@ class TiledMatrixMultiplyTest {
                         + " but the double sum is " + exact + ", bound " + bound);
             }
         }
+    }
+
+    @Test
+    void keepsASumThatRoundedToNegativeZeroWhereThePanelsArePadded() {
+        // -1e-30 * 1e-30 = -1e-60 underflows to -0 in float (and -1e-200 * 1e-200 in double), and
+        // -0 + -0 = -0, so every element of row 0 is -0. k = 9 is padded to 12: three padded
+        // steps, which must leave it -0 (fma(+0, 0, -0) would give +0). Row 1 is an ordinary sum.
+        int m = 2;
+        int k = 9;
+        int n = 40;
+        float[] a = new float[m * k];
+        double[] ad = new double[m * k];
+        for (int p = 0; p < k; p++) {
+            a[p] = -1e-30f;
+            ad[p] = -1e-200;
+            a[k + p] = 1e30f;
+            ad[k + p] = 1e200;
+        }
+        float[] b = new float[k * n];
+        double[] bd = new double[k * n];
+        Arrays.fill(b, 1e-30f);
+        Arrays.fill(bd, 1e-200);
+        float[] c = new float[m * n];
+        double[] cd = new double[m * n];
+        TiledMatrixMultiply.multiply(a, b, c, ONE, ONE, m, k, n, false, false, false, 0, 1);
+        TiledMatrixMultiply.multiply(ad, bd, cd, ONE, ONE, m, k, n, false, false, false, 0, 1);
+        for (int j = 0; j < n; j++) {
+            assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(c[j]), "C[0, " + j + "]");
+            assertEquals(Double.doubleToRawLongBits(-0d), Double.doubleToRawLongBits(cd[j]), "C[0, " + j + "]");
+        }
+        assertArrayEquals(FmaProducts.of(a, b, 1, m, k, n, false, false), c);
+        assertArrayEquals(FmaProducts.of(ad, bd, 1, m, k, n, false, false), cd);
     }
 
     @Test
@@ -132,8 +167,8 @@ class TiledMatrixMultiplyTest {
         // Two batches that share B; A of batch 1 starts after A of batch 0.
         int[] aBatch = {0, m * k};
         int[] bBatch = {0, 0};
-        float[] a = randomFloats(random, 2 * m * k);
-        float[] b = randomFloats(random, k * n);
+        float[] a = FmaProducts.randomFloats(random, 2 * m * k);
+        float[] b = FmaProducts.randomFloats(random, k * n);
         int tiles = TiledMatrixMultiply.tileCount(2, m, n);
         float[] all = new float[2 * m * n];
         TiledMatrixMultiply.multiply(a, b, all, aBatch, bBatch, m, k, n, false, false, false, 0, tiles);
@@ -194,70 +229,6 @@ class TiledMatrixMultiplyTest {
     private static String describe(int[] size, boolean ta, boolean tb, boolean tc) {
         return "m=" + size[0] + " k=" + size[1] + " n=" + size[2] + " transposeA=" + ta + " transposeB=" + tb
                 + " transposeC=" + tc;
-    }
-
-    private static float[] transpose(float[] x, int rows, int columns) {
-        float[] t = new float[x.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                t[j * rows + i] = x[i * columns + j];
-            }
-        }
-        return t;
-    }
-
-    private static double[] transpose(double[] x, int rows, int columns) {
-        double[] t = new double[x.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                t[j * rows + i] = x[i * columns + j];
-            }
-        }
-        return t;
-    }
-
-    private static float[] randomFloats(Random random, int length) {
-        float[] x = new float[length];
-        for (int i = 0; i < length; i++) {
-            x[i] = random.nextFloat() * 2 - 1;
-        }
-        return x;
-    }
-
-    private static double[] randomDoubles(Random random, int length) {
-        double[] x = new double[length];
-        for (int i = 0; i < length; i++) {
-            x[i] = random.nextDouble() * 2 - 1;
-        }
-        return x;
-    }
-
-    private static float[] fmaLoop(float[] a, float[] b, int m, int k, int n, boolean ta, boolean tb) {
-        float[] c = new float[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float s = 0;
-                for (int p = 0; p < k; p++) {
-                    s = Math.fma(a[ta ? p * m + i : i * k + p], b[tb ? j * k + p : p * n + j], s);
-                }
-                c[i * n + j] = s;
-            }
-        }
-        return c;
-    }
-
-    private static double[] fmaLoop(double[] a, double[] b, int m, int k, int n, boolean ta, boolean tb) {
-        double[] c = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s = Math.fma(a[ta ? p * m + i : i * k + p], b[tb ? j * k + p : p * n + j], s);
-                }
-                c[i * n + j] = s;
-            }
-        }
-        return c;
     }
 
     /** The length of the bytecode of the one method called {@code method} in a class file beside this class. */
