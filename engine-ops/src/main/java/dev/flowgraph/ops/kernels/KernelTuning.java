@@ -40,6 +40,29 @@ public final class KernelTuning {
     public static final int MATMUL_DEPTH_BLOCK = 16;
 
     /**
+     * Inner indices per block of {@link VectorMatrixMultiply}: its micro-kernel keeps a block of C
+     * in registers across this many, reading a B panel of this many rows (16 KiB with AVX2) that
+     * stays in L1 while the tile's row groups read it. Measured on a 128 x 784 x 128 product, 256
+     * beat 128 and the whole inner dimension.
+     */
+    public static final int VECTOR_MATMUL_DEPTH = 256;
+
+    /**
+     * The name of the system property that turns {@link #VECTOR_MATMUL} off when set to
+     * {@code false}, to compare both kernels in one installation.
+     */
+    public static final String VECTOR_MATMUL_PROPERTY = "flowgraph.vectorMatMul";
+
+    /**
+     * Whether FLOAT32 products that run on tiles use {@link VectorMatrixMultiply} instead of
+     * {@link TiledMatrixMultiply}: true when the JVM was started with {@code --add-modules
+     * jdk.incubator.vector} (the Vector API is an incubator module, which no JVM resolves unless
+     * told to) and the system property {@value #VECTOR_MATMUL_PROPERTY} is not {@code false}. Both
+     * kernels give the same bits; the vector one is faster (see docs/benchmarks.md).
+     */
+    public static final boolean VECTOR_MATMUL = vectorMatMul();
+
+    /**
      * Multiply-adds below which a FLOAT32 or FLOAT64 matrix product runs on {@link MatrixMultiply}'s
      * rows, where packing the operands into panels would cost more than it saves.
      */
@@ -120,6 +143,18 @@ public final class KernelTuning {
     }
 
     /**
+     * Returns how many B panels one block of {@link VectorMatrixMultiply#packB} packs: enough for
+     * about {@link #ELEMENTWISE_GRAIN} values, and at least one.
+     *
+     * @param k the inner dimension, the length of a panel in rows
+     * @param panel the width of a panel in columns ({@link VectorMatrixMultiply#PANEL})
+     * @return {@code max(1, ELEMENTWISE_GRAIN / (k * panel))}
+     */
+    public static int packPanelsPerBlock(int k, int panel) {
+        return (int) Math.max(1L, ELEMENTWISE_GRAIN / Math.max(1L, (long) k * panel));
+    }
+
+    /**
      * Returns how many rows one block of a row-wise kernel (softmax, cross-entropy) holds: enough
      * rows for about {@link #REDUCE_BLOCK_ELEMENTS} input elements, and at least one.
      *
@@ -128,5 +163,20 @@ public final class KernelTuning {
      */
     public static int rowsPerBlock(long rowLength) {
         return (int) Math.max(1L, REDUCE_BLOCK_ELEMENTS / Math.max(1L, rowLength));
+    }
+
+    /** Whether the Vector API is there to use, and not turned off: see {@link #VECTOR_MATMUL}. */
+    private static boolean vectorMatMul() {
+        if (!Boolean.parseBoolean(System.getProperty(VECTOR_MATMUL_PROPERTY, "true"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            // Initialising the kernel proves the module's classes link on this JVM.
+            Class.forName(VectorMatrixMultiply.class.getName(), true, KernelTuning.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

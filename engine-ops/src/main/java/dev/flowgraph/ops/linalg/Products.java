@@ -5,6 +5,7 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.kernels.KernelTuning;
 import dev.flowgraph.ops.kernels.MatrixMultiply;
 import dev.flowgraph.ops.kernels.TiledMatrixMultiply;
+import dev.flowgraph.ops.kernels.VectorMatrixMultiply;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.RangeBody;
 import dev.flowgraph.spi.TensorBuffers;
@@ -13,9 +14,11 @@ import dev.flowgraph.spi.TensorBuffers;
  * Runs a stack of matrix products, for the ops of this package (MatMul, Dot and Outer are all
  * products of matrices): FLOAT32 and FLOAT64 products large enough for it (see {@link
  * KernelTuning#matMulTiled}) run on {@link TiledMatrixMultiply}, split into its tiles, and those
- * with short rows (see {@link KernelTuning#matMulTransposed}) as their transpose there; the
- * others on {@link MatrixMultiply}, split into blocks of stacked output rows. Both splits depend on the
- * problem only, and both kernels give the same bits, so the result does not depend on the pool.
+ * with short rows (see {@link KernelTuning#matMulTransposed}) as their transpose there; FLOAT32
+ * ones on the same tiles of {@link VectorMatrixMultiply} instead when the JVM has the Vector API
+ * (see {@link KernelTuning#VECTOR_MATMUL}); the others on {@link MatrixMultiply}, split into
+ * blocks of stacked output rows. Every split depends on the problem only, and every kernel gives
+ * the same bits, so the result depends neither on the pool nor on the JVM's flags.
  */
 final class Products {
     private Products() {}
@@ -48,16 +51,34 @@ final class Products {
         boolean floating = x instanceof float[] || x instanceof double[];
         if (size > 0 && floating && KernelTuning.matMulTransposed(m, inner, n)) {
             // C = (op(B)ᵀ · op(A)ᵀ)ᵀ: B becomes the left operand, each operand's transpose flag flips.
-            k.parallelFor(TiledMatrixMultiply.tileCount(aBatch.length, n, m), 1,
-                    tiles(y, x, c, bBatch, aBatch, n, inner, m, !tb, !ta, true));
+            tiled(k, y, x, c, bBatch, aBatch, n, inner, m, !tb, !ta, true);
         } else if (size > 0 && floating && KernelTuning.matMulTiled(m, inner, n)) {
-            k.parallelFor(TiledMatrixMultiply.tileCount(aBatch.length, m, n), 1,
-                    tiles(x, y, c, aBatch, bBatch, m, inner, n, ta, tb, false));
+            tiled(k, x, y, c, aBatch, bBatch, m, inner, n, ta, tb, false);
         } else if (size > 0) {
             k.parallelFor(aBatch.length * m, KernelTuning.matMulRowsPerBlock(n, inner), rowKernel(x, y, c, aBatch,
                     bBatch, m, inner, n, ta, tb));
         }
         k.setOutput(0, TensorBuffers.wrap(a.dtype(), shape, c));
+    }
+
+    /**
+     * Computes every tile of the product on the pool: FLOAT32 on {@link VectorMatrixMultiply} where
+     * {@link KernelTuning#VECTOR_MATMUL} allows, after packing B's panels (also on the pool), and
+     * otherwise on {@link TiledMatrixMultiply}.
+     */
+    private static void tiled(KernelContext k, Object x, Object y, Object c, int[] xBatch, int[] yBatch, int m,
+            int inner, int n, boolean tx, boolean ty, boolean tc) {
+        int tiles = TiledMatrixMultiply.tileCount(xBatch.length, m, n);
+        if (x instanceof float[] && KernelTuning.VECTOR_MATMUL) {
+            float[] packed = new float[VectorMatrixMultiply.packedLength(yBatch.length, inner, n)];
+            k.parallelFor(VectorMatrixMultiply.panelCount(yBatch.length, n), KernelTuning.packPanelsPerBlock(inner,
+                    VectorMatrixMultiply.PANEL),
+                    (s, e) -> VectorMatrixMultiply.packB((float[]) y, yBatch, inner, n, ty, packed, s, e));
+            k.parallelFor(tiles, 1, (s, e) -> VectorMatrixMultiply.multiply((float[]) x, packed, (float[]) c, xBatch,
+                    m, inner, n, tx, tc, s, e));
+            return;
+        }
+        k.parallelFor(tiles, 1, tiles(x, y, c, xBatch, yBatch, m, inner, n, tx, ty, tc));
     }
 
     /** The tiles of {@link TiledMatrixMultiply} for the operands' dtype, FLOAT32 or FLOAT64. */

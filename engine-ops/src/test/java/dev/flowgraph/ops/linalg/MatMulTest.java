@@ -16,6 +16,7 @@ import dev.flowgraph.Shape;
 import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.TestRuns;
+import dev.flowgraph.ops.kernels.FmaProducts;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -336,7 +337,7 @@ class MatMulTest {
         Random r = new Random(7);
         double[] a = gaussians(r, batches * m * k);
         double[] b = gaussians(r, k * n);
-        double[] expected = fmaLoop(a, b, batches, m, k, n, false, false);
+        double[] expected = FmaProducts.of(a, b, batches, m, k, n, false, false);
         Output c = tf.matMul(tf.constant(Tensor.of(a, Shape.of(batches, m, k))),
                 tf.constant(Tensor.of(b, Shape.of(k, n))));
         assertArrayEquals(expected, TestRuns.eval(c, 1, Map.of()).toDoubleArray());
@@ -358,11 +359,42 @@ class MatMulTest {
             boolean tb = (flags & 2) != 0;
             double[] a = gaussians(r, batches * m * k);
             double[] b = gaussians(r, k * n);
-            double[] expected = fmaLoop(a, b, batches, m, k, n, ta, tb);
+            double[] expected = FmaProducts.of(a, b, batches, m, k, n, ta, tb);
             Output c = tf.matMul(tf.constant(Tensor.of(a, ta ? Shape.of(batches, k, m) : Shape.of(batches, m, k))),
                     tf.constant(Tensor.of(b, tb ? Shape.of(n, k) : Shape.of(k, n))), ta, tb);
             assertArrayEquals(expected, TestRuns.eval(c, 1, Map.of()).toDoubleArray(), "flags " + flags);
             assertArrayEquals(expected, TestRuns.eval(c, 4, Map.of()).toDoubleArray(), "flags " + flags);
+        }
+    }
+
+    @Test
+    void float32TiledProductsGiveTheFmaChainsAtOneTwoAndFourThreadsOnEitherKernel() {
+        // FLOAT32 products large enough for tiles run on TiledMatrixMultiply, or on
+        // VectorMatrixMultiply when the JVM has the Vector API (the vector-kernels test run), in
+        // every transpose combination: 2 batches sharing B of 70x300 · 300x130 (an inner dimension
+        // past one block of 256, a last row group of 4 and a last panel of 2 columns), of
+        // 64x520x600 (two column strips, three inner blocks) and of 130x40 · 40x10 (short rows:
+        // the transposed product, written back transposed).
+        int[][] sizes = {{70, 300, 130}, {64, 520, 600}, {130, 40, 10}};
+        int batches = 2;
+        Random r = new Random(12);
+        for (int[] size : sizes) {
+            int m = size[0];
+            int k = size[1];
+            int n = size[2];
+            for (int flags = 0; flags < 4; flags++) {
+                boolean ta = (flags & 1) != 0;
+                boolean tb = (flags & 2) != 0;
+                float[] a = FmaProducts.randomFloats(r, batches * m * k);
+                float[] b = FmaProducts.randomFloats(r, k * n);
+                float[] expected = FmaProducts.of(a, b, batches, m, k, n, ta, tb);
+                Output c = tf.matMul(tf.constant(Tensor.of(a, ta ? Shape.of(batches, k, m) : Shape.of(batches, m, k))),
+                        tf.constant(Tensor.of(b, tb ? Shape.of(n, k) : Shape.of(k, n))), ta, tb);
+                for (int threads : new int[] {1, 2, 4}) {
+                    assertArrayEquals(expected, TestRuns.eval(c, threads, Map.of()).toFloatArray(),
+                            m + "x" + k + "x" + n + ", flags " + flags + ", " + threads + " threads");
+                }
+            }
         }
     }
 
@@ -429,24 +461,6 @@ class MatMulTest {
             x[i] = r.nextGaussian();
         }
         return x;
-    }
-
-    /** {@code batches} products of op(A[t]) · op(B), B shared, each element one FMA chain in increasing p. */
-    private static double[] fmaLoop(double[] a, double[] b, int batches, int m, int k, int n, boolean ta,
-            boolean tb) {
-        double[] c = new double[batches * m * n];
-        for (int t = 0; t < batches; t++) {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double s = 0;
-                    for (int p = 0; p < k; p++) {
-                        s = Math.fma(a[t * m * k + (ta ? p * m + i : i * k + p)], b[tb ? j * k + p : p * n + j], s);
-                    }
-                    c[(t * m + i) * n + j] = s;
-                }
-            }
-        }
-        return c;
     }
 
     private static void assertMessage(Exception e, String... parts) {
