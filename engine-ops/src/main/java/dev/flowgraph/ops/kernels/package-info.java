@@ -14,5 +14,11 @@
  * and the matrix-vector loop of {@link dev.flowgraph.ops.kernels.MatrixMultiply}) are the
  * exception, written once for {@code float[]} and once for {@code double[]}: they must index
  * primitive arrays directly for HotSpot to vectorise them or keep their sums in registers.
+ *
+ * <p>{@link dev.flowgraph.ops.kernels.VectorMatrixMultiply} is the one class written against the
+ * incubating Vector API ({@code jdk.incubator.vector}): an optional FLOAT32 product kernel that
+ * the ops use only when the JVM was started with that module (see {@link
+ * dev.flowgraph.ops.kernels.KernelTuning#VECTOR_MATMUL}), and that gives the same bits as the
+ * scalar ones.
  */
 package dev.flowgraph.ops.kernels;
