@@ -12,6 +12,12 @@
  * java -jar engine-bench/target/benchmarks.jar RunOverhead -prof gc
  * }</pre>
  *
+ * <p>The engine's optional Vector API kernel runs where the forks have {@code
+ * --add-modules=jdk.incubator.vector}: add {@code -jvmArgsAppend "-Xms2g -Xmx2g
+ * --add-modules=jdk.incubator.vector"} to a command (it replaces a class's own fork arguments, so
+ * it repeats the heap sizes). {@link dev.flowgraph.bench.MatMulKernelBenchmark} always has the
+ * module and compares the two FLOAT32 tiled kernels directly.
+ *
  * <p>Results and the commands that produced them are in {@code docs/benchmarks.md}.
  */
 package dev.flowgraph.bench;
