@@ -23,6 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * directly as the MatMul op calls them, without a session around them. Every fork of this class
  * has the module, whatever the command line says; GFLOP/s = 2·m·k·n / time.
  *
+ * <p>Each kernel runs in forks of its own here, so a launch on a busy machine can favour either;
+ * {@link MatMulKernelTrace} alternates the two calls in one JVM for their ratio.
+ *
  * <p>Shapes: the MNIST MLP's two large products as the op runs them ({@code x · W1}, and
  * {@code xᵀ · dH} computed as its transpose {@code (dHᵀ · x)ᵀ}: A and C transposed), and a
  * square 1024 product.
@@ -65,6 +68,11 @@ public class MatMulKernelBenchmark {
         b = BenchData.floats(k * n, 42);
         c = new float[m * n];
         tiles = TiledMatrixMultiply.tileCount(1, m, n);
+    }
+
+    /** Returns the product's floating-point operations, {@code 2·m·k·n}, once set up. */
+    long flops() {
+        return 2L * m * k * n;
     }
 
     /** The plain-Java tiled kernel. */

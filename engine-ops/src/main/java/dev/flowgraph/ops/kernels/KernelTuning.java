@@ -54,13 +54,14 @@ public final class KernelTuning {
     public static final String VECTOR_MATMUL_PROPERTY = "flowgraph.vectorMatMul";
 
     /**
-     * Whether FLOAT32 products that run on tiles use {@link VectorMatrixMultiply} instead of
-     * {@link TiledMatrixMultiply}: true when the JVM was started with {@code --add-modules
+     * Whether FLOAT32 products that run on tiles may use {@link VectorMatrixMultiply} instead of
+     * {@link TiledMatrixMultiply} (those with a long enough inner dimension do: see {@link
+     * #vectorMatMul}): true when the JVM was started with {@code --add-modules
      * jdk.incubator.vector} (the Vector API is an incubator module, which no JVM resolves unless
      * told to) and the system property {@value #VECTOR_MATMUL_PROPERTY} is not {@code false}. Both
      * kernels give the same bits; the vector one is faster (see docs/benchmarks.md).
      */
-    public static final boolean VECTOR_MATMUL = vectorMatMul();
+    public static final boolean VECTOR_MATMUL = vectorApiAvailable();
 
     /**
      * Multiply-adds below which a FLOAT32 or FLOAT64 matrix product runs on {@link MatrixMultiply}'s
@@ -143,6 +144,22 @@ public final class KernelTuning {
     }
 
     /**
+     * Returns whether a FLOAT32 product with inner dimension {@code k} that runs on tiles (see
+     * {@link #matMulTiled}) runs on {@link VectorMatrixMultiply}: when {@link #VECTOR_MATMUL} and
+     * {@code k} is at least {@link #VECTOR_MATMUL_DEPTH}, one block of the micro-kernel. With a
+     * shorter inner dimension, copying A, packing B and writing C weigh about as much as the
+     * FMAs, and measured on this machine (one thread, the kernels alternated in one JVM) the
+     * vector kernel was 0.86 times as fast as {@link TiledMatrixMultiply} at k = 64 and 0.95 to
+     * 1.05 at k = 128, against 1.06 at 256 and 1.15 to 1.27 at 784 and 1024.
+     *
+     * @param k the inner dimension
+     * @return true for the vector kernel, false for {@link TiledMatrixMultiply}
+     */
+    public static boolean vectorMatMul(int k) {
+        return VECTOR_MATMUL && k >= VECTOR_MATMUL_DEPTH;
+    }
+
+    /**
      * Returns how many B panels one block of {@link VectorMatrixMultiply#packB} packs: enough for
      * about {@link #ELEMENTWISE_GRAIN} values, and at least one.
      *
@@ -166,7 +183,7 @@ public final class KernelTuning {
     }
 
     /** Whether the Vector API is there to use, and not turned off: see {@link #VECTOR_MATMUL}. */
-    private static boolean vectorMatMul() {
+    private static boolean vectorApiAvailable() {
         if (!Boolean.parseBoolean(System.getProperty(VECTOR_MATMUL_PROPERTY, "true"))
                 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return false;

@@ -16,7 +16,7 @@ import dev.flowgraph.spi.TensorBuffers;
  * KernelTuning#matMulTiled}) run on {@link TiledMatrixMultiply}, split into its tiles, and those
  * with short rows (see {@link KernelTuning#matMulTransposed}) as their transpose there; FLOAT32
  * ones on the same tiles of {@link VectorMatrixMultiply} instead when the JVM has the Vector API
- * (see {@link KernelTuning#VECTOR_MATMUL}); the others on {@link MatrixMultiply}, split into
+ * and the inner dimension is long enough (see {@link KernelTuning#vectorMatMul}); the others on {@link MatrixMultiply}, split into
  * blocks of stacked output rows. Every split depends on the problem only, and every kernel gives
  * the same bits, so the result depends neither on the pool nor on the JVM's flags.
  */
@@ -63,13 +63,13 @@ final class Products {
 
     /**
      * Computes every tile of the product on the pool: FLOAT32 on {@link VectorMatrixMultiply} where
-     * {@link KernelTuning#VECTOR_MATMUL} allows, after packing B's panels (also on the pool), and
+     * {@link KernelTuning#vectorMatMul} allows, after packing B's panels (also on the pool), and
      * otherwise on {@link TiledMatrixMultiply}.
      */
     private static void tiled(KernelContext k, Object x, Object y, Object c, int[] xBatch, int[] yBatch, int m,
             int inner, int n, boolean tx, boolean ty, boolean tc) {
         int tiles = TiledMatrixMultiply.tileCount(xBatch.length, m, n);
-        if (x instanceof float[] && KernelTuning.VECTOR_MATMUL) {
+        if (x instanceof float[] && KernelTuning.vectorMatMul(inner)) {
             float[] packed = new float[VectorMatrixMultiply.packedLength(yBatch.length, inner, n)];
             k.parallelFor(VectorMatrixMultiply.panelCount(yBatch.length, n), KernelTuning.packPanelsPerBlock(inner,
                     VectorMatrixMultiply.PANEL),

@@ -2,6 +2,7 @@ package dev.flowgraph.ops.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -34,6 +35,10 @@ class VectorMatrixMultiplyTest {
         boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         boolean allowed = Boolean.parseBoolean(System.getProperty(KernelTuning.VECTOR_MATMUL_PROPERTY, "true"));
         assertEquals(module && allowed, KernelTuning.VECTOR_MATMUL);
+        // Products with an inner dimension shorter than one block of 256 stay on the plain kernel.
+        assertEquals(KernelTuning.VECTOR_MATMUL, KernelTuning.vectorMatMul(256));
+        assertEquals(KernelTuning.VECTOR_MATMUL, KernelTuning.vectorMatMul(784));
+        assertFalse(KernelTuning.vectorMatMul(255));
         if (Boolean.getBoolean("flowgraph.expectVectorMatMul")) {
             assertTrue(KernelTuning.VECTOR_MATMUL, "the vector-kernels test run has no Vector API");
         }

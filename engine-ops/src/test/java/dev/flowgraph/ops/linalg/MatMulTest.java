@@ -373,9 +373,10 @@ class MatMulTest {
         // VectorMatrixMultiply when the JVM has the Vector API (the vector-kernels test run), in
         // every transpose combination: 2 batches sharing B of 70x300 · 300x130 (an inner dimension
         // past one block of 256, a last row group of 4 and a last panel of 2 columns), of
-        // 64x520x600 (two column strips, three inner blocks) and of 130x40 · 40x10 (short rows:
-        // the transposed product, written back transposed).
-        int[][] sizes = {{70, 300, 130}, {64, 520, 600}, {130, 40, 10}};
+        // 64x520x600 (two column strips, three inner blocks), of 300x260 · 260x10 (short rows:
+        // the transposed product, written back transposed) and of 130x40 · 40x50 (an inner
+        // dimension too short for the vector kernel: the plain one runs either way).
+        int[][] sizes = {{70, 300, 130}, {64, 520, 600}, {300, 260, 10}, {130, 40, 50}};
         int batches = 2;
         Random r = new Random(12);
         for (int[] size : sizes) {
