@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Each kernel runs in forks of its own here, so a launch on a busy machine can favour either;
  * {@link MatMulKernelTrace} alternates the two calls in one JVM for their ratio.
  *
- * <p>Shapes: the MNIST MLP's two large products as the op runs them ({@code x · W1}, and
- * {@code xᵀ · dH} computed as its transpose {@code (dHᵀ · x)ᵀ}: A and C transposed), and a
- * square 1024 product.
+ * <p>Shapes: the MNIST MLP's two large products as the op computes them ({@code x · W1}, and
+ * {@code xᵀ · dH} as its transpose {@code (dHᵀ · x)ᵀ}: A and C transposed; with its inner
+ * dimension of 128, the op leaves that one to the plain kernel, see {@link
+ * KernelTuning#vectorMatMul}), and a square 1024 product.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
