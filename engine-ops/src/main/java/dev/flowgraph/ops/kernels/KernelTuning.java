@@ -42,8 +42,9 @@ public final class KernelTuning {
     /**
      * Inner indices per block of {@link VectorMatrixMultiply}: its micro-kernel keeps a block of C
      * in registers across this many, reading a B panel of this many rows (16 KiB with AVX2) that
-     * stays in L1 while the tile's row groups read it. Measured on a 128 x 784 x 128 product, 256
-     * beat 128 and the whole inner dimension.
+     * stays in L1 while the tile's row groups read it. Measured, 128 and 512 did as well within
+     * this machine's noise, and the whole inner dimension (784 for a 128 x 784 x 128 product) a
+     * fifth worse.
      */
     public static final int VECTOR_MATMUL_DEPTH = 256;
 
