@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The FLOAT32 matrix product {@code C = op(A) · op(B)} on the incubating Vector API
  * ({@code jdk.incubator.vector}): the optional fast path of {@link TiledMatrixMultiply}, used
  * only when the JVM was started with {@code --add-modules jdk.incubator.vector} (see {@link
- * KernelTuning#VECTOR_MATMUL}). It computes the same tiles as {@link TiledMatrixMultiply} and
+ * KernelTuning#VECTOR_MATMUL}), for products with an inner dimension of at least 256 (see {@link
+ * KernelTuning#vectorMatMul}). It computes the same tiles as {@link TiledMatrixMultiply} and
  * exactly the same bits, so whether the flag is given changes only the speed.
  *
  * <p>Nothing else may touch this class unless {@link KernelTuning#VECTOR_MATMUL} is true: without
@@ -27,12 +28,12 @@ import jdk.incubator.vector.VectorSpecies;
  * #packB}, into panels of {@link #PANEL} columns, each panel inner index after inner index
  * ({@code PANEL} consecutive floats per index, zeros past the last column), so that every tile
  * reads its B from one contiguous run and the packing is not repeated per tile: packing B per
- * tile, as {@link TiledMatrixMultiply} does, cost a fifth of a 1024 x 1024 product here. The
- * panels can be packed on several threads, since each is written by one call. Then {@link
- * #multiply} computes tiles: for each block of the inner dimension it copies the tile's rows of
- * {@code op(A)} into one array (one {@code System.arraycopy} per row unless A is transposed), and
- * for each panel, down the tile's groups of {@link #ROWS} rows, runs the micro-kernel, whose B
- * panel stays in L1 while the groups read it. A tile's last group may hold fewer rows: the
+ * tile, as {@link TiledMatrixMultiply} does, cost about a fifth of a 1024 x 1024 product in a
+ * prototype. The panels can be packed on several threads, since each is written by one call.
+ * Then {@link #multiply} computes tiles: for each block of the inner dimension it copies the
+ * tile's rows of {@code op(A)} into one array (one {@code System.arraycopy} per row unless A is
+ * transposed), and for each panel, down the tile's groups of {@link #ROWS} rows, runs the
+ * micro-kernel, whose B panel stays in L1 while the groups read it. A tile's last group may hold fewer rows: the
  * kernel computes all six, and those past the tile are thrown away.
  *
  * <p><b>Same bits.</b> Every element of C is {@code s = 0; for p = 0..k-1: s = fma(op(A)[i, p],

@@ -16,9 +16,10 @@ import dev.flowgraph.spi.TensorBuffers;
  * KernelTuning#matMulTiled}) run on {@link TiledMatrixMultiply}, split into its tiles, and those
  * with short rows (see {@link KernelTuning#matMulTransposed}) as their transpose there; FLOAT32
  * ones on the same tiles of {@link VectorMatrixMultiply} instead when the JVM has the Vector API
- * and the inner dimension is long enough (see {@link KernelTuning#vectorMatMul}); the others on {@link MatrixMultiply}, split into
- * blocks of stacked output rows. Every split depends on the problem only, and every kernel gives
- * the same bits, so the result depends neither on the pool nor on the JVM's flags.
+ * and the inner dimension is long enough (see {@link KernelTuning#vectorMatMul}); the others on
+ * {@link MatrixMultiply}, split into blocks of stacked output rows. Every split depends on the
+ * problem only, and every kernel gives the same bits, so the result depends neither on the pool
+ * nor on the JVM's flags.
  */
 final class Products {
     private Products() {}
@@ -71,8 +72,8 @@ final class Products {
         int tiles = TiledMatrixMultiply.tileCount(xBatch.length, m, n);
         if (x instanceof float[] && KernelTuning.vectorMatMul(inner)) {
             float[] packed = new float[VectorMatrixMultiply.packedLength(yBatch.length, inner, n)];
-            k.parallelFor(VectorMatrixMultiply.panelCount(yBatch.length, n), KernelTuning.packPanelsPerBlock(inner,
-                    VectorMatrixMultiply.PANEL),
+            int panelsPerBlock = KernelTuning.packPanelsPerBlock(inner, VectorMatrixMultiply.PANEL);
+            k.parallelFor(VectorMatrixMultiply.panelCount(yBatch.length, n), panelsPerBlock,
                     (s, e) -> VectorMatrixMultiply.packB((float[]) y, yBatch, inner, n, ty, packed, s, e));
             k.parallelFor(tiles, 1, (s, e) -> VectorMatrixMultiply.multiply((float[]) x, packed, (float[]) c, xBatch,
                     m, inner, n, tx, tc, s, e));
