@@ -88,7 +88,7 @@ public class MatMulKernelBenchmark {
     public float[] vector() {
         float[] packed = new float[VectorMatrixMultiply.packedLength(1, k, n)];
         VectorMatrixMultiply.packB(b, start, k, n, false, packed, 0, VectorMatrixMultiply.panelCount(1, n));
-        VectorMatrixMultiply.multiply(a, packed, c, start, m, k, n, transposeA, transposeC, 0, tiles);
+        VectorMatrixMultiply.multiply(a, packed, start, c, start, m, k, n, transposeA, transposeC, 0, tiles);
         return c;
     }
 }

@@ -48,7 +48,8 @@ import jdk.incubator.vector.VectorSpecies;
  * int[] start = {0};
  * float[] packed = new float[VectorMatrixMultiply.packedLength(1, 64, 64)];
  * VectorMatrixMultiply.packB(b, start, 64, 64, false, packed, 0, VectorMatrixMultiply.panelCount(1, 64));
- * VectorMatrixMultiply.multiply(a, packed, c, start, 64, 64, 64, false, false, 0, TiledMatrixMultiply.tileCount(1, 64, 64));
+ * int tiles = TiledMatrixMultiply.tileCount(1, 64, 64);
+ * VectorMatrixMultiply.multiply(a, packed, start, c, start, 64, 64, 64, false, false, 0, tiles);
  * }</pre>
  */
 public final class VectorMatrixMultiply {
@@ -78,10 +79,10 @@ public final class VectorMatrixMultiply {
     }
 
     /**
-     * Returns the length of the array that {@link #packB} fills for a stack of {@code batches}
-     * products: {@code panelCount(batches, n) * k * PANEL}.
+     * Returns the length of the array that {@link #packB} fills for {@code batches} B matrices:
+     * {@code panelCount(batches, n) * k * PANEL}.
      *
-     * @param batches the number of products
+     * @param batches the number of B matrices packed
      * @param k the inner dimension
      * @param n the number of columns of {@code op(B)} and C
      * @return the packed length
@@ -96,13 +97,15 @@ public final class VectorMatrixMultiply {
     }
 
     /**
-     * Packs panels {@code [panelFrom, panelTo)} of the stack's {@code op(B)} matrices: panel q
-     * (batch {@code q / ceil(n / PANEL)}, columns from {@code q % ceil(n / PANEL) * PANEL}) holds,
-     * for each inner index p, {@code PANEL} consecutive values {@code op(B)[p, j]}, zero past the
-     * last column, starting at {@code packed[(q * k + p) * PANEL]}.
+     * Packs panels {@code [panelFrom, panelTo)} of the {@code op(B)} matrices that start at
+     * {@code bStart}: panel q (matrix {@code q / ceil(n / PANEL)}, columns from {@code
+     * q % ceil(n / PANEL) * PANEL}) holds, for each inner index p, {@code PANEL} consecutive values
+     * {@code op(B)[p, j]}, zero past the last column, starting at {@code packed[(q * k + p) *
+     * PANEL]}. A B matrix that several products of a batch share (a broadcast operand) is packed
+     * once: pass each matrix once here, and tell {@link #multiply} which one each product reads.
      *
      * @param b B, row-major: {@code [k, n]}, or {@code [n, k]} if {@code transposeB} (not modified)
-     * @param bBatch per batch, where its B matrix starts in {@code b} (not modified)
+     * @param bStart per B matrix to pack, where it starts in {@code b} (not modified)
      * @param k the inner dimension
      * @param n the number of columns of {@code op(B)}
      * @param transposeB whether B is stored transposed
@@ -110,19 +113,19 @@ public final class VectorMatrixMultiply {
      * @param panelFrom the first panel to pack (see {@link #panelCount})
      * @param panelTo one past the last
      */
-    public static void packB(float[] b, int[] bBatch, int k, int n, boolean transposeB, float[] packed,
+    public static void packB(float[] b, int[] bStart, int k, int n, boolean transposeB, float[] packed,
             int panelFrom, int panelTo) {
         int perBatch = MatrixTile.ceilDiv(n, PANEL);
-        checkArgument(0 <= panelFrom && panelFrom <= panelTo && panelTo <= panelCount(bBatch.length, n),
-                "panels [%s, %s) are not within [0, %s)", panelFrom, panelTo, panelCount(bBatch.length, n));
-        checkArgument(packed.length >= packedLength(bBatch.length, k, n), "a packed array of %s floats, %s needed",
-                packed.length, packedLength(bBatch.length, k, n));
+        checkArgument(0 <= panelFrom && panelFrom <= panelTo && panelTo <= panelCount(bStart.length, n),
+                "panels [%s, %s) are not within [0, %s)", panelFrom, panelTo, panelCount(bStart.length, n));
+        checkArgument(packed.length >= packedLength(bStart.length, k, n), "a packed array of %s floats, %s needed",
+                packed.length, packedLength(bStart.length, k, n));
         int bRow = transposeB ? 1 : n;
         int bCol = transposeB ? k : 1;
         for (int q = panelFrom; q < panelTo; q++) {
             int column = q % perBatch * PANEL;
             int width = Math.min(PANEL, n - column);
-            int src = bBatch[q / perBatch] + column * bCol;
+            int src = bStart[q / perBatch] + column * bCol;
             int dst = q * k * PANEL;
             if (bCol == 1 && width == PANEL) {
                 for (int p = 0; p < k; p++, src += bRow, dst += PANEL) {
@@ -151,7 +154,8 @@ public final class VectorMatrixMultiply {
      * op(B)[0, j], 0))}.
      *
      * @param a A, row-major: {@code [m, k]}, or {@code [k, m]} if {@code transposeA} (not modified)
-     * @param packedB every panel of the stack's {@code op(B)} matrices, from {@link #packB} (not modified)
+     * @param packedB the packed {@code op(B)} matrices, from {@link #packB} (not modified)
+     * @param packedOf per batch, which of the packed B matrices its product reads (not modified)
      * @param c C, row-major {@code [batches, m, n]} (or {@code [batches, n, m]}, see {@code transposeC});
      *     receives the tiles' elements (modified)
      * @param aBatch per batch, where its A matrix starts in {@code a} (not modified)
@@ -164,18 +168,22 @@ public final class VectorMatrixMultiply {
      * @param tileFrom the first tile to compute
      * @param tileTo one past the last
      */
-    public static void multiply(float[] a, float[] packedB, float[] c, int[] aBatch, int m, int k, int n,
-            boolean transposeA, boolean transposeC, int tileFrom, int tileTo) {
+    public static void multiply(float[] a, float[] packedB, int[] packedOf, float[] c, int[] aBatch, int m, int k,
+            int n, boolean transposeA, boolean transposeC, int tileFrom, int tileTo) {
         checkArgument(m >= 0 && k >= 0 && n >= 0, "negative dimension: m=%s, k=%s, n=%s", m, k, n);
+        checkArgument(packedOf.length == aBatch.length, "%s batch offsets for A but %s packed B indices",
+                aBatch.length, packedOf.length);
         int tiles = TiledMatrixMultiply.tileCount(aBatch.length, m, n);
         checkArgument(0 <= tileFrom && tileFrom <= tileTo && tileTo <= tiles, "tiles [%s, %s) are not within [0, %s)",
                 tileFrom, tileTo, tiles);
-        checkArgument(packedB.length >= packedLength(aBatch.length, k, n), "a packed B of %s floats, %s needed",
-                packedB.length, packedLength(aBatch.length, k, n));
         for (int t = tileFrom; t < tileTo; t++) {
             MatrixTile tile = MatrixTile.of(t, m, n);
-            new Tile(a, packedB, aBatch[tile.batch], m, k, n, transposeA, tile).compute(c, tile.batch * m * n,
-                    transposeC);
+            int packed = packedOf[tile.batch];
+            checkArgument(packed >= 0 && packedB.length >= packedLength(packed + 1, k, n),
+                    "batch %s reads packed B %s, which a packed array of %s floats does not hold", tile.batch, packed,
+                    packedB.length);
+            new Tile(a, packedB, packed, aBatch[tile.batch], m, k, n, transposeA, tile).compute(c,
+                    tile.batch * m * n, transposeC);
         }
     }
 
@@ -198,7 +206,8 @@ public final class VectorMatrixMultiply {
         /** The accumulators: group by group, panel by panel, a block of ROWS x PANEL row-major. */
         private final float[] acc;
 
-        Tile(float[] a, float[] packedB, int aStart, int m, int k, int n, boolean transposeA, MatrixTile tile) {
+        Tile(float[] a, float[] packedB, int packed, int aStart, int m, int k, int n, boolean transposeA,
+                MatrixTile tile) {
             this.a = a;
             this.packedB = packedB;
             this.aStart = aStart;
@@ -210,7 +219,7 @@ public final class VectorMatrixMultiply {
             this.tile = tile;
             this.groups = MatrixTile.ceilDiv(tile.rows, ROWS);
             this.panels = MatrixTile.ceilDiv(tile.columns, PANEL);
-            this.firstPanel = tile.batch * MatrixTile.ceilDiv(n, PANEL) + tile.column / PANEL;
+            this.firstPanel = packed * MatrixTile.ceilDiv(n, PANEL) + tile.column / PANEL;
             this.aRows = new float[groups * ROWS * Math.min(k, KernelTuning.VECTOR_MATMUL_DEPTH)];
             this.acc = new float[groups * panels * ROWS * PANEL];
         }

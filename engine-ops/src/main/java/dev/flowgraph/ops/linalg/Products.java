@@ -9,6 +9,8 @@ import dev.flowgraph.ops.kernels.VectorMatrixMultiply;
 import dev.flowgraph.spi.KernelContext;
 import dev.flowgraph.spi.RangeBody;
 import dev.flowgraph.spi.TensorBuffers;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Runs a stack of matrix products, for the ops of this package (MatMul, Dot and Outer are all
@@ -71,15 +73,32 @@ final class Products {
             int inner, int n, boolean tx, boolean ty, boolean tc) {
         int tiles = TiledMatrixMultiply.tileCount(xBatch.length, m, n);
         if (x instanceof float[] && KernelTuning.vectorMatMul(inner)) {
-            float[] packed = new float[VectorMatrixMultiply.packedLength(yBatch.length, inner, n)];
+            int[] packedOf = new int[yBatch.length];
+            int[] matrices = distinct(yBatch, packedOf);
+            float[] packed = new float[VectorMatrixMultiply.packedLength(matrices.length, inner, n)];
             int panelsPerBlock = KernelTuning.packPanelsPerBlock(inner, VectorMatrixMultiply.PANEL);
-            k.parallelFor(VectorMatrixMultiply.panelCount(yBatch.length, n), panelsPerBlock,
-                    (s, e) -> VectorMatrixMultiply.packB((float[]) y, yBatch, inner, n, ty, packed, s, e));
-            k.parallelFor(tiles, 1, (s, e) -> VectorMatrixMultiply.multiply((float[]) x, packed, (float[]) c, xBatch,
-                    m, inner, n, tx, tc, s, e));
+            k.parallelFor(VectorMatrixMultiply.panelCount(matrices.length, n), panelsPerBlock,
+                    (s, e) -> VectorMatrixMultiply.packB((float[]) y, matrices, inner, n, ty, packed, s, e));
+            k.parallelFor(tiles, 1, (s, e) -> VectorMatrixMultiply.multiply((float[]) x, packed, packedOf, (float[]) c,
+                    xBatch, m, inner, n, tx, tc, s, e));
             return;
         }
         k.parallelFor(tiles, 1, tiles(x, y, c, xBatch, yBatch, m, inner, n, tx, ty, tc));
+    }
+
+    /**
+     * Returns the distinct matrix offsets of {@code starts} in the order they first appear, and
+     * sets {@code indexOf[b]} to the index of {@code starts[b]} among them: a B operand broadcast
+     * over a batch is one matrix read by every product, and is packed once.
+     */
+    private static int[] distinct(int[] starts, int[] indexOf) {
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int b = 0; b < starts.length; b++) {
+            indexOf[b] = seen.computeIfAbsent(starts[b], start -> seen.size());
+        }
+        int[] matrices = new int[seen.size()];
+        seen.forEach((start, index) -> matrices[index] = start);
+        return matrices;
     }
 
     /** The tiles of {@link TiledMatrixMultiply} for the operands' dtype, FLOAT32 or FLOAT64. */

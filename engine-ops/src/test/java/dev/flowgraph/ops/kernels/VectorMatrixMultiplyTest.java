@@ -90,12 +90,32 @@ class VectorMatrixMultiplyTest {
         }
         float[] backwards = new float[2 * m * n];
         for (int t = TiledMatrixMultiply.tileCount(2, m, n) - 1; t >= 0; t--) {
-            VectorMatrixMultiply.multiply(a, packed, backwards, aBatch, m, k, n, false, false, t, t + 1);
+            VectorMatrixMultiply.multiply(a, packed, new int[] {0, 1}, backwards, aBatch, m, k, n, false, false, t,
+                    t + 1);
         }
         assertArrayEquals(all, backwards);
         float[] rows = new float[2 * m * n];
         MatrixMultiply.multiply(a, b, rows, aBatch, bBatch, m, k, n, false, false, 0, 2 * m);
         assertArrayEquals(rows, all);
+    }
+
+    @Test
+    void packsABroadcastBOnceForEveryProductThatReadsIt() {
+        // Three batches of 70 x 300 · 300 x 40 whose B is one matrix: packed once, read three times.
+        needsTheVectorModule();
+        Random random = new Random(23);
+        int m = 70;
+        int k = 300;
+        int n = 40;
+        int[] aBatch = {0, m * k, 2 * m * k};
+        float[] a = FmaProducts.randomFloats(random, 3 * m * k);
+        float[] b = FmaProducts.randomFloats(random, k * n);
+        float[] packed = new float[VectorMatrixMultiply.packedLength(1, k, n)];
+        VectorMatrixMultiply.packB(b, ONE, k, n, false, packed, 0, VectorMatrixMultiply.panelCount(1, n));
+        float[] c = new float[3 * m * n];
+        VectorMatrixMultiply.multiply(a, packed, new int[] {0, 0, 0}, c, aBatch, m, k, n, false, false, 0,
+                TiledMatrixMultiply.tileCount(3, m, n));
+        assertArrayEquals(FmaProducts.of(a, b, 3, m, k, n, false, false), c);
     }
 
     @Test
@@ -163,9 +183,14 @@ class VectorMatrixMultiplyTest {
         // 10 x 10 · 10 x 10 has one tile, and ceil(10 / PANEL) = 1 panel.
         float[] packed = new float[VectorMatrixMultiply.packedLength(1, 10, 10)];
         IllegalArgumentException tiles = assertThrows(IllegalArgumentException.class,
-                () -> VectorMatrixMultiply.multiply(new float[100], packed, new float[100], ONE, 10, 10, 10, false,
-                        false, 0, 2));
+                () -> VectorMatrixMultiply.multiply(new float[100], packed, ONE, new float[100], ONE, 10, 10, 10,
+                        false, false, 0, 2));
         assertEquals("tiles [0, 2) are not within [0, 1)", tiles.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> VectorMatrixMultiply.multiply(new float[100], packed, new int[] {1}, new float[100], ONE, 10, 10,
+                        10, false, false, 0, 1));
+        assertEquals("batch 0 reads packed B 1, which a packed array of " + packed.length + " floats does not hold",
+                missing.getMessage());
         IllegalArgumentException panels = assertThrows(IllegalArgumentException.class,
                 () -> VectorMatrixMultiply.packB(new float[100], ONE, 10, 10, false, packed, 1, 2));
         assertEquals("panels [1, 2) are not within [0, 1)", panels.getMessage());
@@ -178,13 +203,15 @@ class VectorMatrixMultiplyTest {
         assumeTrue(KernelTuning.VECTOR_MATMUL, "the JVM was started without --add-modules jdk.incubator.vector");
     }
 
-    /** Packs B's panels and computes every tile, the way the MatMul op does on one thread. */
+    /** Packs each batch's B and computes every tile, the way the MatMul op does on one thread. */
     private static float[] multiply(float[] a, float[] b, int[] aBatch, int[] bBatch, int m, int k, int n,
             boolean ta, boolean tb, boolean tc) {
         float[] packed = new float[VectorMatrixMultiply.packedLength(bBatch.length, k, n)];
         VectorMatrixMultiply.packB(b, bBatch, k, n, tb, packed, 0, VectorMatrixMultiply.panelCount(bBatch.length, n));
+        int[] packedOf = new int[aBatch.length];
+        Arrays.setAll(packedOf, batch -> batch);
         float[] c = new float[aBatch.length * m * n];
-        VectorMatrixMultiply.multiply(a, packed, c, aBatch, m, k, n, ta, tc, 0,
+        VectorMatrixMultiply.multiply(a, packed, packedOf, c, aBatch, m, k, n, ta, tc, 0,
                 TiledMatrixMultiply.tileCount(aBatch.length, m, n));
         return c;
     }

@@ -17,6 +17,7 @@ import dev.flowgraph.Tensor;
 import dev.flowgraph.ops.Ops;
 import dev.flowgraph.ops.TestRuns;
 import dev.flowgraph.ops.kernels.FmaProducts;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -397,6 +398,28 @@ class MatMulTest {
                 }
             }
         }
+    }
+
+    @Test
+    void float32ProductsReadEachBOfABatchBroadcastAcrossAnotherAxis() {
+        // a [3, 2, 70, 300] · b [1, 2, 300, 40]: product (i, j) reads B[0, j], so each of the two B
+        // matrices is read by three products (the vector kernel packs each once).
+        int m = 70;
+        int k = 300;
+        int n = 40;
+        Random r = new Random(13);
+        float[] a = FmaProducts.randomFloats(r, 6 * m * k);
+        float[] b = FmaProducts.randomFloats(r, 2 * k * n);
+        float[] expected = new float[6 * m * n];
+        for (int batch = 0; batch < 6; batch++) {
+            float[] product = FmaProducts.of(Arrays.copyOfRange(a, batch * m * k, (batch + 1) * m * k),
+                    Arrays.copyOfRange(b, batch % 2 * k * n, (batch % 2 + 1) * k * n), 1, m, k, n, false, false);
+            System.arraycopy(product, 0, expected, batch * m * n, m * n);
+        }
+        Output c = tf.matMul(tf.constant(Tensor.of(a, Shape.of(3, 2, m, k))),
+                tf.constant(Tensor.of(b, Shape.of(1, 2, k, n))));
+        assertArrayEquals(expected, TestRuns.eval(c, 1, Map.of()).toFloatArray());
+        assertArrayEquals(expected, TestRuns.eval(c, 2, Map.of()).toFloatArray());
     }
 
     @Test
