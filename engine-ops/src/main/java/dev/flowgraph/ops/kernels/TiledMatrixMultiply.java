@@ -25,10 +25,9 @@ import java.util.Arrays;
  * Packing also turns a transposed operand into the layout the micro-kernel reads, so all four
  * transpose combinations run the same loop. Every block, the last one included, is padded to
  * the same length, the first block's rounded up to a multiple of 4, with zeros in the B panel
- * and negative zeros in the A panel: the
- * micro-kernel always runs the same number of inner steps per call (measured on JDK 17, once it
- * had been called with one step, for the 3 inner indices left by k = 131, C2's code for it ran
- * about 4 times slower for every product after). The tile's C rows are accumulated
+ * and negative zeros in the A panel: the micro-kernel always runs the same number of inner
+ * steps per call (measured on JDK 17, once it had been called with one step, for the 3 inner
+ * indices left by k = 131, C2's code for it ran about 4 times slower for every product after). The tile's C rows are accumulated
  * in arrays of their own and copied into C at the end, or transposed into it when the caller
  * computes C as the transpose of {@code op(B)ᵀ · op(A)ᵀ}.
  *
