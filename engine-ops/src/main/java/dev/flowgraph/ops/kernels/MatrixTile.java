@@ -1,5 +1,8 @@
 package dev.flowgraph.ops.kernels;
 
+import com.google.common.math.IntMath;
+import java.math.RoundingMode;
+
 /**
  * Where one tile of a tiled matrix product lies: its batch, its first row and column within the
  * batch's C matrix, and its size. Each C matrix is cut into tiles of {@link
@@ -33,17 +36,12 @@ final class MatrixTile {
      * @return the tile
      */
     static MatrixTile of(int t, int m, int n) {
-        int down = ceilDiv(m, KernelTuning.MATMUL_TILE_ROWS);
-        int perBatch = down * ceilDiv(n, KernelTuning.MATMUL_TILE_COLUMNS);
+        int down = IntMath.divide(m, KernelTuning.MATMUL_TILE_ROWS, RoundingMode.CEILING);
+        int perBatch = down * IntMath.divide(n, KernelTuning.MATMUL_TILE_COLUMNS, RoundingMode.CEILING);
         int inBatch = t % perBatch;
         int row = inBatch % down * KernelTuning.MATMUL_TILE_ROWS;
         int column = inBatch / down * KernelTuning.MATMUL_TILE_COLUMNS;
         return new MatrixTile(t / perBatch, row, Math.min(KernelTuning.MATMUL_TILE_ROWS, m - row), column,
                 Math.min(KernelTuning.MATMUL_TILE_COLUMNS, n - column));
-    }
-
-    /** Returns {@code ceil(x / y)} for non-negative x and positive y. */
-    static int ceilDiv(int x, int y) {
-        return (x + y - 1) / y;
     }
 }

@@ -2,6 +2,8 @@ package dev.flowgraph.ops.kernels;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.IntMath;
+import java.math.RoundingMode;
 import java.util.Arrays;
 
 /**
@@ -80,8 +82,8 @@ public final class TiledMatrixMultiply {
      */
     public static int tileCount(int batches, int m, int n) {
         checkArgument(batches >= 0 && m >= 0 && n >= 0, "negative size: batches=%s, m=%s, n=%s", batches, m, n);
-        long tiles = (long) batches * MatrixTile.ceilDiv(m, KernelTuning.MATMUL_TILE_ROWS)
-                * MatrixTile.ceilDiv(n, KernelTuning.MATMUL_TILE_COLUMNS);
+        long tiles = (long) batches * IntMath.divide(m, KernelTuning.MATMUL_TILE_ROWS, RoundingMode.CEILING)
+                * IntMath.divide(n, KernelTuning.MATMUL_TILE_COLUMNS, RoundingMode.CEILING);
         checkArgument(tiles <= Integer.MAX_VALUE, "%s tiles do not fit in an int", tiles);
         return (int) tiles;
     }

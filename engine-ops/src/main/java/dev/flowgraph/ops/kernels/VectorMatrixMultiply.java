@@ -2,6 +2,8 @@ package dev.flowgraph.ops.kernels;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.IntMath;
+import java.math.RoundingMode;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -73,7 +75,7 @@ public final class VectorMatrixMultiply {
      */
     public static int panelCount(int batches, int n) {
         checkArgument(batches >= 0 && n >= 0, "negative size: batches=%s, n=%s", batches, n);
-        long panels = (long) batches * MatrixTile.ceilDiv(n, PANEL);
+        long panels = (long) batches * IntMath.divide(n, PANEL, RoundingMode.CEILING);
         checkArgument(panels <= Integer.MAX_VALUE, "%s panels do not fit in an int", panels);
         return (int) panels;
     }
@@ -115,11 +117,12 @@ public final class VectorMatrixMultiply {
      */
     public static void packB(float[] b, int[] bStart, int k, int n, boolean transposeB, float[] packed,
             int panelFrom, int panelTo) {
-        int perBatch = MatrixTile.ceilDiv(n, PANEL);
-        checkArgument(0 <= panelFrom && panelFrom <= panelTo && panelTo <= panelCount(bStart.length, n),
-                "panels [%s, %s) are not within [0, %s)", panelFrom, panelTo, panelCount(bStart.length, n));
-        checkArgument(packed.length >= packedLength(bStart.length, k, n), "a packed array of %s floats, %s needed",
-                packed.length, packedLength(bStart.length, k, n));
+        int perBatch = IntMath.divide(n, PANEL, RoundingMode.CEILING);
+        int panels = panelCount(bStart.length, n);
+        checkArgument(0 <= panelFrom && panelFrom <= panelTo && panelTo <= panels,
+                "panels [%s, %s) are not within [0, %s)", panelFrom, panelTo, panels);
+        int needed = packedLength(bStart.length, k, n);
+        checkArgument(packed.length >= needed, "a packed array of %s floats, %s needed", packed.length, needed);
         int bRow = transposeB ? 1 : n;
         int bCol = transposeB ? k : 1;
         for (int q = panelFrom; q < panelTo; q++) {
@@ -176,12 +179,15 @@ public final class VectorMatrixMultiply {
         int tiles = TiledMatrixMultiply.tileCount(aBatch.length, m, n);
         checkArgument(0 <= tileFrom && tileFrom <= tileTo && tileTo <= tiles, "tiles [%s, %s) are not within [0, %s)",
                 tileFrom, tileTo, tiles);
+        long perMatrix = (long) IntMath.divide(n, PANEL, RoundingMode.CEILING) * k * PANEL;
         for (int t = tileFrom; t < tileTo; t++) {
             MatrixTile tile = MatrixTile.of(t, m, n);
             int packed = packedOf[tile.batch];
-            checkArgument(packed >= 0 && packedB.length >= packedLength(packed + 1, k, n),
-                    "batch %s reads packed B %s, which a packed array of %s floats does not hold", tile.batch, packed,
-                    packedB.length);
+            // Checked per tile without Guava, whose three-argument message would box on every call.
+            if (packed < 0 || packedB.length < (packed + 1L) * perMatrix) {
+                throw new IllegalArgumentException("batch " + tile.batch + " reads packed B " + packed
+                        + ", which a packed array of " + packedB.length + " floats does not hold");
+            }
             new Tile(a, packedB, packed, aBatch[tile.batch], m, k, n, transposeA, tile).compute(c,
                     tile.batch * m * n, transposeC);
         }
@@ -217,9 +223,9 @@ public final class VectorMatrixMultiply {
             this.k = k;
             this.n = n;
             this.tile = tile;
-            this.groups = MatrixTile.ceilDiv(tile.rows, ROWS);
-            this.panels = MatrixTile.ceilDiv(tile.columns, PANEL);
-            this.firstPanel = packed * MatrixTile.ceilDiv(n, PANEL) + tile.column / PANEL;
+            this.groups = IntMath.divide(tile.rows, ROWS, RoundingMode.CEILING);
+            this.panels = IntMath.divide(tile.columns, PANEL, RoundingMode.CEILING);
+            this.firstPanel = packed * IntMath.divide(n, PANEL, RoundingMode.CEILING) + tile.column / PANEL;
             this.aRows = new float[groups * ROWS * Math.min(k, KernelTuning.VECTOR_MATMUL_DEPTH)];
             this.acc = new float[groups * panels * ROWS * PANEL];
         }
